@@ -1,0 +1,116 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@mdm/core';
+import { GoldenHistoryEntity, GoldenRecordEntity, SourceRecordEntity, XrefEntity } from '@mdm/persistence';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { ListGoldenRecordsQuery } from './list-golden-records.query';
+import { AsOfQuery } from './as-of.query';
+import { LessThanOrEqual } from 'typeorm';
+import { API_DATA_SOURCE } from '../tokens';
+
+@Controller('golden-records')
+export class GoldenRecordsController {
+  constructor(@Inject(API_DATA_SOURCE) private readonly db: DataSource) {}
+
+  @Get()
+  async list(@Query() query: ListGoldenRecordsQuery) {
+    const [items, total] = await this.db.getRepository(GoldenRecordEntity).findAndCount({
+      where: { status: 'active', ...(query.kind ? { kind: query.kind } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { total, limit: query.limit, offset: query.offset, items: items.map(present) };
+  }
+
+  /**
+   * A merged-away id resolves to the surviving golden record, with `redirectedFrom` set. With
+   * `asOf`, the version the record had at that instant, from its history (404 before it existed).
+   */
+  @Get(':id')
+  async get(@Param('id', new UuidParam('id')) id: string, @Query() query: AsOfQuery) {
+    if (query.asOf !== undefined) return this.asOf(id, new Date(query.asOf));
+    const golden = await this.resolve(id);
+    return { ...present(golden), ...(golden.id !== id ? { redirectedFrom: id } : {}) };
+  }
+
+  @Get(':id/source-records')
+  async members(@Param('id', new UuidParam('id')) id: string) {
+    const golden = await this.resolve(id);
+    const links = await this.db.getRepository(XrefEntity).find({ where: { goldenId: golden.id } });
+    const records = await Promise.all(
+      links.map((l) => this.db.getRepository(SourceRecordEntity).findOneByOrFail({ source: l.source, sourceId: l.sourceId })),
+    );
+    return {
+      goldenId: golden.id,
+      items: records.map((r) => ({
+        source: r.source,
+        sourceId: r.sourceId,
+        entity: r.entity,
+        kind: r.kind,
+        attributes: r.attributes,
+        standardized: r.standardized,
+        findings: r.findings,
+        links: r.links,
+        sourceUpdatedAt: r.sourceUpdatedAt,
+        receivedAt: r.receivedAt,
+      })),
+    };
+  }
+
+  @Get(':id/history')
+  async history(@Param('id', new UuidParam('id')) id: string) {
+    await this.resolve(id);
+    const items = await this.db.getRepository(GoldenHistoryEntity).find({ where: { goldenId: id }, order: { version: 'ASC' } });
+    return {
+      goldenId: id,
+      items: items.map((h) => ({ version: h.version, change: h.changeType, changedFields: h.changedFields, cause: h.cause, attributes: h.attributes, at: h.recordedAt })),
+    };
+  }
+
+  private async asOf(id: string, at: Date) {
+    const golden = await this.db.getRepository(GoldenRecordEntity).findOneBy({ id });
+    if (!golden) throw new DomainError('GOLDEN_NOT_FOUND', `no golden record ${id}`);
+    const version = await this.db.getRepository(GoldenHistoryEntity).findOne({
+      where: { goldenId: id, recordedAt: LessThanOrEqual(at) },
+      order: { version: 'DESC' },
+    });
+    if (!version) throw new DomainError('GOLDEN_NOT_FOUND', `golden record ${id} did not exist at ${at.toISOString()}`);
+    return {
+      goldenId: id,
+      kind: golden.kind,
+      asOf: at.toISOString(),
+      version: version.version,
+      change: version.changeType,
+      // a merged-away record's last version is its state when it was merged
+      status: version.changeType === 'merged-into' ? 'merged' : 'active',
+      attributes: version.attributes,
+      recordedAt: version.recordedAt,
+    };
+  }
+
+  private async resolve(id: string): Promise<GoldenRecordEntity> {
+    const repository = this.db.getRepository(GoldenRecordEntity);
+    const golden = await repository.findOneBy({ id });
+    if (!golden) throw new DomainError('GOLDEN_NOT_FOUND', `no golden record ${id}`);
+    if (golden.status === 'merged' && golden.mergedInto) {
+      const survivor = await repository.findOneBy({ id: golden.mergedInto });
+      if (survivor) return survivor;
+    }
+    return golden;
+  }
+}
+
+function present(g: GoldenRecordEntity) {
+  return {
+    goldenId: g.id,
+    kind: g.kind,
+    status: g.status,
+    version: g.version,
+    attributes: g.attributes,
+    lineage: g.lineage,
+    sources: g.sources,
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+  };
+}

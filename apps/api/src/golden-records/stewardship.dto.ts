@@ -1,0 +1,49 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** Who acts and why; every steward action carries both. */
+class StewardAction {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  by: string;
+
+  @IsString()
+  @MinLength(3, { message: 'reason must say why, in a few words' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class OverrideValueBody extends StewardAction {
+  /** A string, true/false for emailOptIn and smsOptIn, a list of strings for email and phone (checked against the attribute). */
+  @IsDefined()
+  value: string | boolean | string[];
+}
+
+export class RemoveOverrideBody extends StewardAction {}
+
+export class UnmergeBody extends StewardAction {
+  /** The source records to take out, as `<source>:<source id>`. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^[^:]+:.+$/, { each: true, message: 'each of sourceRecords must be <source>:<source id>' })
+  sourceRecords: string[];
+
+  @IsOptional()
+  @Type(() => Boolean)
+  @IsBoolean()
+  preview?: boolean;
+}
+
+export class AttachBody extends StewardAction {
+  /** What the other golden record is to this one, e.g. account. */
+  @IsString()
+  @Matches(/^[a-z][a-zA-Z0-9-]{0,39}$/, { message: 'role must be a short lower-case name such as account' })
+  role: string;
+
+  @IsUUID()
+  goldenId: string;
+}
+
+export class EraseBody extends StewardAction {}

@@ -1,0 +1,1 @@
+export { standardizedIsGeneric, standardizedMatchRecord } from '@mdm/core';

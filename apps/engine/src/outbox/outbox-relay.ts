@@ -1,0 +1,124 @@
+import { failpoint } from '@mdm/observability';
+import { Producer } from 'kafkajs';
+import { DataSource, QueryRunner } from 'typeorm';
+import { OutboxStore } from '@mdm/persistence';
+import { Logger } from 'pino';
+
+/** Any constant shared by every engine instance: the session lock that elects the one relay. */
+const RELAY_LOCK = 7_301_842_001;
+
+export interface OutboxRelayOptions {
+  pollMs: number;
+  batchSize?: number;
+}
+
+/**
+ * Publishes outbox rows to Kafka in id order, then marks them published. One relay runs at a time
+ * across instances (a PostgreSQL session lock), so per-key order is the commit order. A crash between
+ * send and mark republishes: consumers deduplicate on the event id, and snapshots are idempotent.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private published = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly logger: Logger,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Tells the relay that rows were just committed. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Finishes the batch in hand, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let runner: QueryRunner | null = null;
+    let leader = false;
+    const release = async () => {
+      if (!runner) return;
+      await runner.query(`SELECT pg_advisory_unlock_all()`).catch(() => undefined);
+      await runner.release().catch(() => undefined);
+      runner = null;
+      leader = false;
+    };
+    while (this.running) {
+      try {
+        if (!runner) {
+          runner = this.dataSource.createQueryRunner();
+          await runner.connect();
+        }
+        if (!leader) {
+          const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [RELAY_LOCK]);
+          leader = locked;
+        }
+        if (!leader) {
+          await this.pause();
+          continue;
+        }
+        while (this.running && (await this.publishBatch(runner)) > 0) {
+          // drain what is pending before waiting again
+        }
+        await this.pause();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay cycle failed; retrying');
+        await release();
+        await this.pause(1000);
+      }
+    }
+    await release();
+  }
+
+  private async publishBatch(runner: QueryRunner): Promise<number> {
+    const store = new OutboxStore(runner.manager);
+    const rows = await store.pending(this.options.batchSize ?? 500);
+    if (rows.length === 0) return 0;
+    const byTopic = new Map<string, typeof rows>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      })),
+    });
+    failpoint('outbox.after-send');
+    await store.markPublished(
+      rows.map((r) => r.id),
+      new Date(),
+    );
+    this.published += rows.length;
+    return rows.length;
+  }
+
+  private pause(ms = this.options.pollMs): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

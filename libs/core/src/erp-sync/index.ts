@@ -1,0 +1,2 @@
+export * from './erp-sync-policy';
+export * from './erp-sync-decision';

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeadLetterEntity } from './entities/dead-letter.entity';
+import { GoldenHistoryEntity } from './entities/golden-history.entity';
+import { GoldenRecordEntity } from './entities/golden-record.entity';
+import { OutboxEntity } from './entities/outbox.entity';
+import { SourceRecordEntity } from './entities/source-record.entity';
+import { XrefEntity } from './entities/xref.entity';
+import { StewardTaskEntity } from './entities/steward-task.entity';
+import { MatchDecisionEntity } from './entities/match-decision.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { IncrementalMatching1764100000000 } from './migrations/1764100000000-incremental-matching';
+import { StewardOverrides1764200000000 } from './migrations/1764200000000-steward-overrides';
+import { ErpSync1764300000000 } from './migrations/1764300000000-erp-sync';
+import { GoldenLinks1764400000000 } from './migrations/1764400000000-golden-links';
+import { Erasure1764500000000 } from './migrations/1764500000000-erasure';
+import { LinkComponents1764600000000 } from './migrations/1764600000000-link-components';
+
+export const ENTITIES = [SourceRecordEntity, GoldenRecordEntity, XrefEntity, GoldenHistoryEntity, OutboxEntity, DeadLetterEntity, StewardTaskEntity, MatchDecisionEntity];
+export const MIGRATIONS = [InitialSchema1764000000000, IncrementalMatching1764100000000, StewardOverrides1764200000000, ErpSync1764300000000, GoldenLinks1764400000000, Erasure1764500000000, LinkComponents1764600000000];
+
+/**
+ * The one data source definition, shared by the engine, the API and `mdm migrate`.
+ * The schema belongs to the migrations: synchronize is off.
+ */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    logging: ['error'],
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'mdm',
+      connectionTimeoutMillis: 10_000,
+      // a statement that hangs (lost server, lock wait) fails instead of blocking the engine forever
+      statement_timeout: 60_000,
+    },
+  });
+}
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * Runs fn in one transaction, retrying it from the start on serialization failures and deadlocks,
+ * which PostgreSQL expects the client to retry.
+ */
+export async function inTransaction<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>, retries = 5): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await dataSource.transaction(fn);
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+    }
+  }
+}

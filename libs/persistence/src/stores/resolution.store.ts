@@ -1,0 +1,419 @@
+import { EntityManager } from 'typeorm';
+import { rowsOf } from './query-rows';
+import { CanonicalAttributes, GoldenCluster, GoldenValues, MatchRecord, MemberFinding, MemberRecord, PartyKind, StewardOverride } from '@mdm/core';
+
+export interface StoredVersion {
+  hash: string;
+  sourceUpdatedAt: string | null;
+  goldenId: string | null;
+  revision: number;
+  /** The record was erased: a redelivery must not bring its data back. */
+  erased: boolean;
+}
+
+export interface SourceRecordRow {
+  source: string;
+  sourceId: string;
+  entity: string;
+  kind: PartyKind;
+  payload: Buffer;
+  attributes: CanonicalAttributes;
+  standardized: CanonicalAttributes;
+  findings: unknown[];
+  matchKeys: string[];
+  matchRecord: MatchRecord;
+  matchName: string | null;
+  links: Record<string, string>;
+  sourceUpdatedAt: string | null;
+  payloadHash: string;
+  receivedAt: Date;
+  kafka: { topic: string; partition: number; offset: string } | null;
+}
+
+export interface GoldenRow {
+  id: string;
+  kind: PartyKind;
+  status: 'active' | 'merged' | 'erased';
+  mergedInto: string | null;
+  attributes: CanonicalAttributes;
+  lineage: GoldenValues['lineage'];
+  sources: GoldenValues['sources'];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CandidateQuery {
+  keys: string[];
+  kind: PartyKind;
+  /** Trigram name of the record, if it has one. */
+  name: string | null;
+  source: string;
+  sourceId: string;
+  maxBlockSize: number;
+  neighbours: number;
+}
+
+export interface CandidateResult {
+  goldenIds: string[];
+  /** Keys shared by more records than the block-size cap, left out. */
+  skippedKeys: string[];
+}
+
+/**
+ * The SQL of resolution, always run on the caller's transaction manager. Writes that race use
+ * INSERT … ON CONFLICT and row locks, never read-then-write.
+ */
+export class ResolutionStore {
+  constructor(private readonly db: EntityManager) {}
+
+  /**
+   * Serializes resolution per match key across engine instances: two records sharing a key never
+   * resolve at the same time. Keys are locked in one sorted order, so lockers never deadlock each other.
+   */
+  async lockKeys(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS s`,
+      [keys],
+    );
+  }
+
+  async findVersion(source: string, sourceId: string): Promise<StoredVersion | null> {
+    const rows: { payload_hash: string; source_updated_at: Date | null; golden_id: string | null; revision: number; erased: boolean }[] =
+      await this.db.query(
+        `SELECT s.payload_hash, s.source_updated_at, x.golden_id, s.revision, s.erased_at IS NOT NULL AS erased
+           FROM source_record s LEFT JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
+          WHERE s.source = $1 AND s.source_id = $2`,
+        [source, sourceId],
+      );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      hash: row.payload_hash,
+      sourceUpdatedAt: row.source_updated_at ? row.source_updated_at.toISOString() : null,
+      goldenId: row.golden_id,
+      revision: row.revision,
+      erased: row.erased,
+    };
+  }
+
+  async upsertSourceRecord(row: SourceRecordRow): Promise<void> {
+    await this.db.query(
+      `INSERT INTO source_record (source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
+                                  source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, revision,
+                                  match_record, match_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18)
+       ON CONFLICT ON CONSTRAINT pk_source_record DO UPDATE SET
+         entity = EXCLUDED.entity, kind = EXCLUDED.kind, payload = EXCLUDED.payload, attributes = EXCLUDED.attributes,
+         standardized = EXCLUDED.standardized, findings = EXCLUDED.findings, match_keys = EXCLUDED.match_keys,
+         links = EXCLUDED.links, source_updated_at = EXCLUDED.source_updated_at, payload_hash = EXCLUDED.payload_hash,
+         received_at = EXCLUDED.received_at, kafka_topic = EXCLUDED.kafka_topic, kafka_partition = EXCLUDED.kafka_partition,
+         kafka_offset = EXCLUDED.kafka_offset, revision = source_record.revision + 1,
+         match_record = EXCLUDED.match_record, match_name = EXCLUDED.match_name`,
+      [
+        row.source,
+        row.sourceId,
+        row.entity,
+        row.kind,
+        row.payload,
+        JSON.stringify(row.attributes),
+        JSON.stringify(row.standardized),
+        JSON.stringify(row.findings),
+        row.matchKeys,
+        JSON.stringify(row.links),
+        row.sourceUpdatedAt,
+        row.payloadHash,
+        row.receivedAt,
+        row.kafka?.topic ?? null,
+        row.kafka?.partition ?? null,
+        row.kafka?.offset ?? null,
+        JSON.stringify(row.matchRecord),
+        row.matchName,
+      ],
+    );
+    await this.db.query(`DELETE FROM source_link WHERE source = $1 AND source_id = $2`, [row.source, row.sourceId]);
+    const roles = Object.keys(row.links);
+    if (roles.length > 0) {
+      await this.db.query(
+        `INSERT INTO source_link (source, source_id, role, target_source_id) SELECT $1, $2, r, t FROM unnest($3::text[], $4::text[]) AS l(r, t)`,
+        [row.source, row.sourceId, roles, roles.map((r) => row.links[r])],
+      );
+    }
+    await this.db.query(`DELETE FROM match_key WHERE source = $1 AND source_id = $2 AND NOT (key = ANY($3::text[]))`, [
+      row.source,
+      row.sourceId,
+      row.matchKeys,
+    ]);
+    if (row.matchKeys.length > 0) {
+      await this.db.query(
+        `INSERT INTO match_key (key, source, source_id) SELECT k, $2, $3 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`,
+        [row.matchKeys, row.source, row.sourceId],
+      );
+    }
+  }
+
+  /**
+   * Golden records worth scoring the record against: those holding a source record that shares a
+   * blocking key (keys shared by more than `maxBlockSize` records are skipped and reported: a
+   * placeholder phone must not pull in thousands of records), and those holding one of the
+   * `neighbours` nearest names by trigram similarity (a misspelled name that no key catches).
+   */
+  async findCandidates(query: CandidateQuery): Promise<CandidateResult> {
+    const { keys, kind, name, source, sourceId, maxBlockSize, neighbours } = query;
+    const oversized: { key: string }[] =
+      keys.length === 0
+        ? []
+        : await this.db.query(
+            `SELECT k.key FROM unnest($1::text[]) AS k(key)
+              WHERE (SELECT count(*) FROM (SELECT 1 FROM match_key m WHERE m.key = k.key LIMIT $2 + 1) AS l) > $2`,
+            [keys, maxBlockSize],
+          );
+    const skipped = new Set(oversized.map((o) => o.key));
+    const usable = keys.filter((k) => !skipped.has(k));
+    const rows: { golden_id: string }[] = await this.db.query(
+      `SELECT DISTINCT x.golden_id
+         FROM (
+           SELECT m.source, m.source_id FROM match_key m WHERE m.key = ANY($1::text[])
+           UNION
+           SELECT n.source, n.source_id FROM (
+             SELECT s.source, s.source_id FROM source_record s
+              WHERE $2::text IS NOT NULL AND s.match_name IS NOT NULL AND s.kind = $3 AND s.match_name % $2::text
+              ORDER BY s.match_name <-> $2::text LIMIT $4) n
+         ) c
+         JOIN xref x ON x.source = c.source AND x.source_id = c.source_id
+         JOIN golden_record g ON g.id = x.golden_id
+        WHERE g.status = 'active' AND NOT (c.source = $5 AND c.source_id = $6)`,
+      [usable, name, kind, neighbours, source, sourceId],
+    );
+    return { goldenIds: rows.map((r) => r.golden_id).sort(), skippedKeys: [...skipped].sort() };
+  }
+
+  /**
+   * What the matcher reads of the members of golden records: at most `maxMembers` per golden
+   * record, the most recently received first (the others are older copies of the same party).
+   */
+  async loadMatchClusters(golden: GoldenRow[], maxMembers: number): Promise<GoldenCluster[]> {
+    if (golden.length === 0) return [];
+    const rows: { golden_id: string; match_record: MatchRecord }[] = await this.db.query(
+      `SELECT golden_id, match_record FROM (
+         SELECT x.golden_id, s.match_record, row_number() OVER (PARTITION BY x.golden_id ORDER BY s.received_at DESC, s.source, s.source_id) AS n
+           FROM xref x JOIN source_record s ON s.source = x.source AND s.source_id = x.source_id
+          WHERE x.golden_id = ANY($1::uuid[])) m
+        WHERE n <= $2`,
+      [golden.map((g) => g.id), maxMembers],
+    );
+    const members = new Map<string, MatchRecord[]>(golden.map((g) => [g.id, []]));
+    for (const row of rows) members.get(row.golden_id)!.push(row.match_record);
+    return golden.map((g) => ({ goldenId: g.id, createdAt: g.createdAt.toISOString(), members: members.get(g.id)! }));
+  }
+
+  /** Steward "not a match" decisions that involve one of the records, as pairs of record ids (`source:sourceId`). */
+  async notAMatchPairs(recordIds: string[]): Promise<[string, string][]> {
+    if (recordIds.length === 0) return [];
+    const rows: { a: string; b: string }[] = await this.db.query(
+      `SELECT left_source || ':' || left_source_id AS a, right_source || ':' || right_source_id AS b
+         FROM match_decision
+        WHERE decision = 'not-a-match'
+          AND (left_source || ':' || left_source_id = ANY($1::text[]) OR right_source || ':' || right_source_id = ANY($1::text[]))`,
+      [recordIds],
+    );
+    return rows.map((r) => [r.a, r.b]);
+  }
+
+  /** The active golden record an id stands for today (itself, or the one it was merged into); null when unknown. */
+  async resolveGoldenId(id: string): Promise<string | null> {
+    const rows: { id: string; status: string; merged_into: string | null }[] = await this.db.query(`SELECT id, status, merged_into FROM golden_record WHERE id = $1`, [id]);
+    if (rows.length === 0) return null;
+    return rows[0].status === 'active' ? rows[0].id : rows[0].merged_into;
+  }
+
+  /**
+   * The active golden records of the same link components as these ones (the records linked to
+   * them directly or through others), the given ones included.
+   */
+  async expandToComponents(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT g.id FROM golden_record g
+        WHERE g.status = 'active'
+          AND (g.id = ANY($1::uuid[]) OR g.component IN (SELECT c.component FROM golden_record c WHERE c.id = ANY($1::uuid[]) AND c.component IS NOT NULL))
+        ORDER BY g.id`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async setComponents(components: { goldenId: string; component: string }[]): Promise<void> {
+    if (components.length === 0) return;
+    await this.db.query(
+      `UPDATE golden_record g SET component = c.component FROM unnest($1::uuid[], $2::text[]) AS c(id, component) WHERE g.id = c.id`,
+      [components.map((c) => c.goldenId), components.map((c) => c.component)],
+    );
+  }
+
+  async lockGolden(ids: string[]): Promise<GoldenRow[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT * FROM golden_record WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map(toGoldenRow);
+  }
+
+  async insertGolden(id: string, kind: PartyKind, now: Date): Promise<GoldenRow> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `INSERT INTO golden_record (id, kind, status, attributes, lineage, sources, version, created_at, updated_at)
+       VALUES ($1, $2, 'active', '{}', '{}', '[]', 0, $3, $3) RETURNING *`,
+      [id, kind, now],
+    );
+    return toGoldenRow(rows[0]);
+  }
+
+  /** Links a source record to a golden record; returns the golden id it was linked to before, if any. */
+  async link(source: string, sourceId: string, goldenId: string, now: Date): Promise<string | null> {
+    const rows: { previous: string | null }[] = await this.db.query(
+      `WITH previous AS (SELECT golden_id FROM xref WHERE source = $1 AND source_id = $2)
+       INSERT INTO xref (source, source_id, golden_id, linked_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ON CONSTRAINT pk_xref DO UPDATE SET golden_id = EXCLUDED.golden_id, linked_at = EXCLUDED.linked_at
+         WHERE xref.golden_id <> EXCLUDED.golden_id
+       RETURNING (SELECT golden_id FROM previous) AS previous`,
+      [source, sourceId, goldenId, now],
+    );
+    return rows[0]?.previous ?? null;
+  }
+
+  /** Moves every source record of the merged golden records to the survivor; returns the moved ones. */
+  async moveMembers(fromIds: string[], toId: string, now: Date): Promise<{ source: string; sourceId: string; previousGoldenId: string }[]> {
+    const rows = rowsOf<{ source: string; source_id: string; previous: string }>(
+      await this.db.query(
+      `WITH moved AS (SELECT source, source_id, golden_id FROM xref WHERE golden_id = ANY($1::uuid[]) FOR UPDATE)
+       UPDATE xref x SET golden_id = $2, linked_at = $3 FROM moved m
+        WHERE x.source = m.source AND x.source_id = m.source_id
+       RETURNING x.source, x.source_id, m.golden_id AS previous`,
+      [fromIds, toId, now],
+      ),
+    );
+    return rows
+      .map((r) => ({ source: r.source, sourceId: r.source_id, previousGoldenId: r.previous }))
+      .sort((a, b) => (a.source + a.sourceId < b.source + b.sourceId ? -1 : 1));
+  }
+
+  /** Marks golden records as merged into the survivor; earlier redirects to them now point to it too. */
+  async markMerged(ids: string[], survivorId: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE golden_record SET status = 'merged', merged_into = $2, version = version + 1, updated_at = $3 WHERE id = ANY($1::uuid[])`,
+      [ids, survivorId, now],
+    );
+    await this.db.query(`UPDATE golden_record SET merged_into = $2 WHERE merged_into = ANY($1::uuid[])`, [ids, survivorId]);
+  }
+
+  async loadMembers(goldenId: string): Promise<MemberRecord[]> {
+    const rows: { source: string; source_id: string; standardized: CanonicalAttributes; findings: MemberFinding[] | null; source_updated_at: Date | null; received_at: Date }[] =
+      await this.db.query(
+        `SELECT s.source, s.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at
+           FROM xref x JOIN source_record s ON s.source = x.source AND s.source_id = x.source_id
+          WHERE x.golden_id = $1`,
+        [goldenId],
+      );
+    return rows.map((r) => ({
+      source: r.source,
+      sourceId: r.source_id,
+      attributes: r.standardized,
+      versionAt: (r.source_updated_at ?? r.received_at).toISOString(),
+      findings: r.findings ?? [],
+    }));
+  }
+
+  /** A steward's overrides of a golden record, by attribute. */
+  async loadOverrides(goldenId: string): Promise<StewardOverride[]> {
+    const rows: { attribute: string; value: StewardOverride['value']; decided_by: string; reason: string; decided_at: Date }[] = await this.db.query(
+      `SELECT attribute, value, decided_by, reason, decided_at FROM golden_override WHERE golden_id = $1 ORDER BY attribute`,
+      [goldenId],
+    );
+    return rows.map((r) => ({ attribute: r.attribute as StewardOverride['attribute'], value: r.value, by: r.decided_by, reason: r.reason, at: r.decided_at.toISOString() }));
+  }
+
+  async setOverride(goldenId: string, override: StewardOverride): Promise<void> {
+    await this.db.query(
+      `INSERT INTO golden_override (golden_id, attribute, value, decided_by, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ON CONSTRAINT pk_golden_override DO UPDATE SET value = EXCLUDED.value, decided_by = EXCLUDED.decided_by,
+         reason = EXCLUDED.reason, decided_at = EXCLUDED.decided_at`,
+      [goldenId, override.attribute, JSON.stringify(override.value), override.by, override.reason, override.at],
+    );
+  }
+
+  /** Removes an override; true when there was one. */
+  async removeOverride(goldenId: string, attribute: string): Promise<boolean> {
+    const rows = rowsOf<{ attribute: string }>(await this.db.query(`DELETE FROM golden_override WHERE golden_id = $1 AND attribute = $2 RETURNING attribute`, [goldenId, attribute]));
+    return rows.length > 0;
+  }
+
+  /** A merge keeps the survivor's overrides and takes the merged-away records' others. */
+  async moveOverrides(fromIds: string[], toId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO golden_override (golden_id, attribute, value, decided_by, reason, decided_at)
+       SELECT DISTINCT ON (attribute) $2::uuid, attribute, value, decided_by, reason, decided_at
+         FROM golden_override WHERE golden_id = ANY($1::uuid[]) ORDER BY attribute, decided_at DESC
+       ON CONFLICT ON CONSTRAINT pk_golden_override DO NOTHING`,
+      [fromIds, toId],
+    );
+    await this.db.query(`DELETE FROM golden_override WHERE golden_id = ANY($1::uuid[])`, [fromIds]);
+  }
+
+  /**
+   * Remembers that pairs of source records are not the same party (a steward's decision that
+   * automatic matching never overrides). Each pair is stored once, in the database's own order.
+   */
+  async addNotAMatch(pairs: { a: { source: string; sourceId: string }; b: { source: string; sourceId: string } }[], by: string, reason: string, at: Date): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.db.query(
+      `INSERT INTO match_decision (left_source, left_source_id, right_source, right_source_id, decision, decided_by, reason, decided_at)
+       SELECT CASE WHEN o THEN a_s ELSE b_s END, CASE WHEN o THEN a_id ELSE b_id END, CASE WHEN o THEN b_s ELSE a_s END, CASE WHEN o THEN b_id ELSE a_id END,
+              'not-a-match', $5, $6, $7
+         FROM (SELECT a_s, a_id, b_s, b_id, (a_s, a_id) < (b_s, b_id) AS o
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(a_s, a_id, b_s, b_id)) q
+       ON CONFLICT ON CONSTRAINT pk_match_decision DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by,
+         reason = EXCLUDED.reason, decided_at = EXCLUDED.decided_at`,
+      [pairs.map((p) => p.a.source), pairs.map((p) => p.a.sourceId), pairs.map((p) => p.b.source), pairs.map((p) => p.b.sourceId), by, reason, at],
+    );
+  }
+
+  async saveGolden(id: string, values: GoldenValues, version: number, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE golden_record SET attributes = $2, lineage = $3, sources = $4, version = $5, updated_at = $6 WHERE id = $1`,
+      [id, JSON.stringify(values.attributes), JSON.stringify(values.lineage), JSON.stringify(values.sources), version, now],
+    );
+  }
+
+  async appendHistory(entry: {
+    goldenId: string;
+    version: number;
+    changeType: string;
+    changedFields: string[];
+    cause: Record<string, unknown>;
+    attributes: CanonicalAttributes;
+    at: Date;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO golden_history (golden_id, version, change_type, changed_fields, cause, attributes, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [entry.goldenId, entry.version, entry.changeType, entry.changedFields, JSON.stringify(entry.cause), JSON.stringify(entry.attributes), entry.at],
+    );
+  }
+}
+
+export function toGoldenRow(row: Record<string, unknown>): GoldenRow {
+  return {
+    id: row.id as string,
+    kind: row.kind as PartyKind,
+    status: row.status as GoldenRow['status'],
+    mergedInto: (row.merged_into as string | null) ?? null,
+    attributes: row.attributes as CanonicalAttributes,
+    lineage: row.lineage as GoldenValues['lineage'],
+    sources: row.sources as GoldenValues['sources'],
+    version: row.version as number,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+  };
+}

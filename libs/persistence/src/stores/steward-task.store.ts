@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { rowsOf } from './query-rows';
+
+export interface PossibleMatchTask {
+  source: string;
+  sourceId: string;
+  /** The golden record the incoming record went to. */
+  goldenId: string;
+  /** The golden record it may be the same party as. */
+  candidateGoldenId: string;
+  candidateSource: string;
+  candidateSourceId: string;
+  probability: number;
+  /** The explanation: the best pair's per-comparison weights, the average over the candidate's members, why it was not linked. */
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+/** Steward tasks, written on the caller's transaction. */
+export class StewardTaskStore {
+  constructor(private readonly db: EntityManager) {}
+
+  /**
+   * Opens a task about a pair (a possible match, or a duplicate inside a source that must not hold
+   * any), or refreshes the open one for the same record and candidate.
+   */
+  async upsertPossibleMatch(task: PossibleMatchTask, type: 'possible-match' | 'source-duplicate' = 'possible-match'): Promise<void> {
+    await this.db.query(
+      `INSERT INTO steward_task (id, type, status, priority, source, source_id, golden_id, candidate_golden_id, candidate_source,
+                                 candidate_source_id, probability, details, created_at, updated_at)
+       VALUES ($1, $12, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+       ON CONFLICT (type, source, source_id, candidate_golden_id) WHERE status = 'open' DO UPDATE SET
+         priority = EXCLUDED.priority, golden_id = EXCLUDED.golden_id, candidate_source = EXCLUDED.candidate_source,
+         candidate_source_id = EXCLUDED.candidate_source_id, probability = EXCLUDED.probability, details = EXCLUDED.details,
+         updated_at = EXCLUDED.updated_at`,
+      [
+        randomUUID(),
+        Math.round(task.probability * 100),
+        task.source,
+        task.sourceId,
+        task.goldenId,
+        task.candidateGoldenId,
+        task.candidateSource,
+        task.candidateSourceId,
+        task.probability,
+        JSON.stringify(task.details),
+        task.at,
+        type,
+      ],
+    );
+  }
+
+  /**
+   * Closes the open possible-match tasks of a record that no longer apply: the record and the
+   * candidate are now in one golden record, or the candidate is no longer a possible match.
+   */
+  async closeObsoletePossibleMatches(source: string, sourceId: string, stillOpen: string[], at: Date): Promise<number> {
+    const rows = rowsOf(
+      await this.db.query(
+      `UPDATE steward_task SET status = 'obsolete', closed_at = $4, updated_at = $4, resolution = '{"by": "engine", "reason": "no longer a possible match"}'
+        WHERE type IN ('possible-match', 'source-duplicate') AND status = 'open' AND source = $1 AND source_id = $2 AND NOT (candidate_golden_id = ANY($3::uuid[]))
+        RETURNING id`,
+      [source, sourceId, stillOpen, at],
+      ),
+    );
+    return rows.length;
+  }
+
+  /**
+   * After golden records merged into the survivor: tasks that pointed to a merged-away id point to
+   * the survivor (or close when the record already has one pointing there), and tasks whose record
+   * and candidate are now in one golden record close as obsolete.
+   */
+  async afterMerge(survivorId: string, mergedIds: string[], at: Date): Promise<void> {
+    const obsolete = (at: string) => `status = 'obsolete', closed_at = ${at}, updated_at = ${at}, resolution = '{"by": "engine", "reason": "merged"}'`;
+    await this.db.query(
+      `UPDATE steward_task t SET ${obsolete('$3')}
+        WHERE t.status = 'open' AND t.candidate_golden_id = ANY($2::uuid[])
+          AND EXISTS (SELECT 1 FROM steward_task o WHERE o.status = 'open' AND o.type = t.type AND o.source = t.source
+                         AND o.source_id = t.source_id AND o.candidate_golden_id = $1)`,
+      [survivorId, mergedIds, at],
+    );
+    await this.db.query(
+      `UPDATE steward_task t SET ${obsolete('$2')}
+        WHERE t.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY type, source, source_id ORDER BY created_at, id) AS n
+                                         FROM steward_task WHERE status = 'open' AND candidate_golden_id = ANY($1::uuid[])) d WHERE n > 1)`,
+      [mergedIds, at],
+    );
+    await this.db.query(`UPDATE steward_task SET candidate_golden_id = $1, updated_at = $3 WHERE status = 'open' AND candidate_golden_id = ANY($2::uuid[])`, [
+      survivorId,
+      mergedIds,
+      at,
+    ]);
+    await this.db.query(`UPDATE steward_task SET golden_id = $1, updated_at = $3 WHERE status = 'open' AND source IS NOT NULL AND golden_id = ANY($2::uuid[])`, [
+      survivorId,
+      mergedIds,
+      at,
+    ]);
+    // tasks about a merged-away golden record as a whole: the survivor's recomputation reopens what still applies
+    await this.db.query(`UPDATE steward_task t SET ${obsolete('$2')} WHERE t.status = 'open' AND t.source IS NULL AND t.golden_id = ANY($1::uuid[])`, [mergedIds, at]);
+    await this.db.query(
+      `UPDATE steward_task t SET ${obsolete('$2')}
+         FROM xref x
+        WHERE t.status = 'open' AND t.candidate_golden_id = $1 AND x.source = t.source AND x.source_id = t.source_id AND x.golden_id = $1`,
+      [survivorId, at],
+    );
+  }
+
+  /** Opens (or refreshes) a task about a golden record as a whole, e.g. a customer the ERP cannot take yet. */
+  async upsertGoldenTask(type: string, goldenId: string, priority: number, details: Record<string, unknown>, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO steward_task (id, type, status, priority, golden_id, details, created_at, updated_at)
+       VALUES ($1, $2, 'open', $3, $4, $5, $6, $6)
+       ON CONFLICT (type, golden_id) WHERE status = 'open' AND source IS NULL DO UPDATE SET
+         priority = EXCLUDED.priority, details = EXCLUDED.details, updated_at = EXCLUDED.updated_at`,
+      [randomUUID(), type, priority, goldenId, JSON.stringify(details), at],
+    );
+  }
+
+  /** Closes the open golden-level task of this type, saying why. */
+  async closeGoldenTask(type: string, goldenId: string, reason: string, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE steward_task SET status = 'resolved', closed_at = $3, updated_at = $3, resolution = $4
+        WHERE type = $1 AND golden_id = $2 AND status = 'open' AND source IS NULL`,
+      [type, goldenId, at, JSON.stringify({ by: 'engine', reason })],
+    );
+  }
+}

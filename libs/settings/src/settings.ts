@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const ROLES = ['engine', 'api'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every setting the engine reads from its environment, validated at start.
+ * A wrong value stops the process with a message naming the variable.
+ */
+export class Settings {
+  /** PostgreSQL connection URL; when absent the embedded PostgreSQL under MDM_HOME is used. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'MDM_KAFKA_BROKERS must be a comma-separated list of host:port' })
+  MDM_KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** Where the embedded PostgreSQL and the local Kafka broker keep their data. */
+  @IsString()
+  MDM_HOME = '.mdm';
+
+  /** Folder holding sources/*.mapping.yaml, survivorship.yaml and the other rule files. */
+  @IsString()
+  MDM_CONFIG_DIR = 'config';
+
+  @Transform(({ value }) => String(value).split(',').map((r: string) => r.trim()).filter(Boolean))
+  @IsIn(ROLES, { each: true, message: `MDM_ROLES must list roles among ${ROLES.join(', ')}` })
+  MDM_ROLES: Role[] = ['engine', 'api'];
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_HTTP_PORT must be an integer' })
+  @Min(0)
+  @Max(65535)
+  MDM_HTTP_PORT = 3000;
+
+  /** Address the API listens on: loopback by default, 0.0.0.0 in a container. */
+  @IsString()
+  MDM_HTTP_HOST = '127.0.0.1';
+
+  @IsString()
+  MDM_CONSUMER_GROUP = 'mdm-engine';
+
+  /** How long the group waits for a silent engine before giving its partitions to another (Kafka's session timeout). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_CONSUMER_SESSION_TIMEOUT_MS must be an integer' })
+  @Min(6000, { message: 'MDM_CONSUMER_SESSION_TIMEOUT_MS must be at least 6000 (the broker refuses less by default)' })
+  MDM_CONSUMER_SESSION_TIMEOUT_MS = 30000;
+
+  /** Prefix of every topic name, so several environments can share one Kafka cluster. */
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'MDM_TOPIC_PREFIX may hold only letters, digits, dots, dashes and underscores' })
+  MDM_TOPIC_PREFIX = '';
+
+  @IsString()
+  MDM_CLIENT_ID = 'mdm-engine';
+
+  /** Source messages larger than this go to the dead-letter topic. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_MAX_MESSAGE_BYTES must be an integer' })
+  @Min(1024)
+  MDM_MAX_MESSAGE_BYTES = 512 * 1024;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_TOPIC_PARTITIONS must be an integer' })
+  @Min(1)
+  MDM_TOPIC_PARTITIONS = 3;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_TOPIC_REPLICATION must be an integer' })
+  @Min(1)
+  MDM_TOPIC_REPLICATION = 1;
+
+  /** How often the outbox relay looks for rows to publish when it is not woken up. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_OUTBOX_POLL_MS must be an integer' })
+  @Min(10)
+  MDM_OUTBOX_POLL_MS = 250;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  MDM_LOG_LEVEL = 'info';
+}
+
+export class SettingsError extends Error {}
+
+/** Reads and validates the settings; throws a SettingsError naming every faulty variable. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const known = Object.keys(new Settings());
+  const input: Record<string, string> = {};
+  for (const name of [...known, 'DATABASE_URL']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') input[name] = value;
+  }
+  const settings = plainToInstance(Settings, input, { exposeDefaultValues: true });
+  const errors = validateSync(settings, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${JSON.stringify(input[e.property])})`);
+    throw new SettingsError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return settings;
+}
+
+export function brokerList(settings: Settings): string[] {
+  return settings.MDM_KAFKA_BROKERS.split(',');
+}

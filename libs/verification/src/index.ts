@@ -1,0 +1,2 @@
+export * from './read-topics';
+export * from './observe';
