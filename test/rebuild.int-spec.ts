@@ -48,7 +48,6 @@ describe('rebuild from stored source records and steward decisions', () => {
     await settled(env);
 
     const report = await rebuild();
-    console.log(JSON.stringify({ ...report, differences: report.differences.length }), JSON.stringify(await env.db.query(`SELECT source, count(*)::int, count(kafka_topic)::int AS t FROM source_record GROUP BY source`)));
     expect(report.differences).toEqual([]);
     expect(report.erasedSkipped).toBeGreaterThan(0);
     expect(report.erasedResurrected).toBe(0);
