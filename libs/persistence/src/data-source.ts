@@ -43,9 +43,24 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
   });
 }
 
+/** Held while migrations run: engine instances starting together migrate one after the other. */
+const MIGRATION_LOCK = 7_301_842_000;
+
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  // A session lock on a connection of its own; the migrations run on the pool's other connections.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);

@@ -74,6 +74,10 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
         ORDER BY coalesce(kafka_topic, source), coalesce(kafka_partition, -1), coalesce(kafka_offset, -1), CASE WHEN kafka_topic IS NULL THEN source_id END, received_at`,
     );
     messages.sort((a, b) => a.received_at.getTime() - b.received_at.getTime());
+    // The engine stamps a batch with one reception time: replaying each live batch as one batch, at
+    // its own time, gives every rule that reads the time (freshest value wins, most recent members
+    // first) the same view it had live.
+    let batchTime = new Date(0);
     const ingest = new IngestBatchUseCase(scratch, {
       mappings: options.rules.mappings,
       topics: options.topics,
@@ -82,11 +86,15 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
       matching: options.rules.matching,
       erp: options.rules.erp,
       maxMessageBytes: options.maxMessageBytes,
+      now: () => batchTime,
     });
     const batchSize = options.batchSize ?? 100;
-    for (let i = 0; i < messages.length; i += batchSize) {
+    for (let i = 0; i < messages.length; ) {
+      batchTime = messages[i].received_at;
+      let end = i + 1;
+      while (end < messages.length && end - i < batchSize && messages[end].received_at.getTime() === batchTime.getTime()) end++;
       await ingest.execute(
-        messages.slice(i, i + batchSize).map(
+        messages.slice(i, end).map(
           (m, k): InboundMessage => ({
             topic: m.kafka_topic ?? m.source,
             partition: m.kafka_partition ?? 0,
@@ -99,6 +107,7 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
           }),
         ),
       );
+      i = end;
     }
     const [{ records }] = await scratch.query(`SELECT count(*)::int AS records FROM source_record`);
 
