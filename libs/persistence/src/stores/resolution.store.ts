@@ -98,19 +98,37 @@ export class ResolutionStore {
     };
   }
 
+  /**
+   * Stores a record with its links and blocking keys, in one statement (one round trip): links and
+   * keys the new version no longer has are deleted, the others inserted or kept. The sub-statements
+   * touch disjoint rows, as PostgreSQL requires of data-modifying CTEs.
+   */
   async upsertSourceRecord(row: SourceRecordRow): Promise<void> {
+    const roles = Object.keys(row.links);
     await this.db.query(
-      `INSERT INTO source_record (source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
-                                  source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, revision,
-                                  match_record, match_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18)
-       ON CONFLICT ON CONSTRAINT pk_source_record DO UPDATE SET
-         entity = EXCLUDED.entity, kind = EXCLUDED.kind, payload = EXCLUDED.payload, attributes = EXCLUDED.attributes,
-         standardized = EXCLUDED.standardized, findings = EXCLUDED.findings, match_keys = EXCLUDED.match_keys,
-         links = EXCLUDED.links, source_updated_at = EXCLUDED.source_updated_at, payload_hash = EXCLUDED.payload_hash,
-         received_at = EXCLUDED.received_at, kafka_topic = EXCLUDED.kafka_topic, kafka_partition = EXCLUDED.kafka_partition,
-         kafka_offset = EXCLUDED.kafka_offset, revision = source_record.revision + 1,
-         match_record = EXCLUDED.match_record, match_name = EXCLUDED.match_name`,
+      `WITH stored AS (
+         INSERT INTO source_record (source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
+                                    source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, revision,
+                                    match_record, match_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18)
+         ON CONFLICT ON CONSTRAINT pk_source_record DO UPDATE SET
+           entity = EXCLUDED.entity, kind = EXCLUDED.kind, payload = EXCLUDED.payload, attributes = EXCLUDED.attributes,
+           standardized = EXCLUDED.standardized, findings = EXCLUDED.findings, match_keys = EXCLUDED.match_keys,
+           links = EXCLUDED.links, source_updated_at = EXCLUDED.source_updated_at, payload_hash = EXCLUDED.payload_hash,
+           received_at = EXCLUDED.received_at, kafka_topic = EXCLUDED.kafka_topic, kafka_partition = EXCLUDED.kafka_partition,
+           kafka_offset = EXCLUDED.kafka_offset, revision = source_record.revision + 1,
+           match_record = EXCLUDED.match_record, match_name = EXCLUDED.match_name
+         RETURNING 1
+       ),
+       dropped_links AS (DELETE FROM source_link WHERE source = $1 AND source_id = $2 AND NOT (role = ANY($19::text[]))),
+       links AS (
+         INSERT INTO source_link (source, source_id, role, target_source_id)
+         SELECT $1, $2, r, t FROM unnest($19::text[], $20::text[]) AS l(r, t)
+         ON CONFLICT ON CONSTRAINT pk_source_link DO UPDATE SET target_source_id = EXCLUDED.target_source_id
+       ),
+       dropped_keys AS (DELETE FROM match_key WHERE source = $1 AND source_id = $2 AND NOT (key = ANY($9::text[]))),
+       keys AS (INSERT INTO match_key (key, source, source_id) SELECT k, $1, $2 FROM unnest($9::text[]) AS k ON CONFLICT DO NOTHING)
+       SELECT count(*) FROM stored`,
       [
         row.source,
         row.sourceId,
@@ -130,27 +148,10 @@ export class ResolutionStore {
         row.kafka?.offset ?? null,
         JSON.stringify(row.matchRecord),
         row.matchName,
+        roles,
+        roles.map((r) => row.links[r]),
       ],
     );
-    await this.db.query(`DELETE FROM source_link WHERE source = $1 AND source_id = $2`, [row.source, row.sourceId]);
-    const roles = Object.keys(row.links);
-    if (roles.length > 0) {
-      await this.db.query(
-        `INSERT INTO source_link (source, source_id, role, target_source_id) SELECT $1, $2, r, t FROM unnest($3::text[], $4::text[]) AS l(r, t)`,
-        [row.source, row.sourceId, roles, roles.map((r) => row.links[r])],
-      );
-    }
-    await this.db.query(`DELETE FROM match_key WHERE source = $1 AND source_id = $2 AND NOT (key = ANY($3::text[]))`, [
-      row.source,
-      row.sourceId,
-      row.matchKeys,
-    ]);
-    if (row.matchKeys.length > 0) {
-      await this.db.query(
-        `INSERT INTO match_key (key, source, source_id) SELECT k, $2, $3 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`,
-        [row.matchKeys, row.source, row.sourceId],
-      );
-    }
   }
 
   /**
