@@ -48,7 +48,9 @@ describe('rebuild from stored source records and steward decisions', () => {
     await settled(env);
 
     const report = await rebuild();
+    if (report.differences.length) console.log('DEBUG', JSON.stringify({ ...report, differences: report.differences.length }), JSON.stringify(report.replayDeadLetters), JSON.stringify(await env.db.query(`SELECT source_id, kafka_topic, kafka_partition, kafka_offset, received_at, revision FROM source_record WHERE source = 'crm' ORDER BY received_at, kafka_offset`)));
     expect(report.differences).toEqual([]);
+    expect(report.replayDeadLetters).toEqual([]);
     expect(report.erasedSkipped).toBeGreaterThan(0);
     expect(report.erasedResurrected).toBe(0);
     expect(report.overrides).toBe(1);

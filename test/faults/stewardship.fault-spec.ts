@@ -1,15 +1,16 @@
 import { DomainError, generateRows } from '@mdm/core';
-import { OverrideValueUseCase, StewardOptions, UnmergeUseCase } from '@mdm/golden';
+import { DecideMatchUseCase, OverrideValueUseCase, StewardOptions, UnmergeUseCase } from '@mdm/golden';
 import { loadRules } from '@mdm/settings';
 import { rebuildGoldenRecords } from '@mdm/engine/rebuild/rebuild';
 import { TestEnvironment } from '../support/harness';
 import { checkEngine, generatedConfigDir, publishRows, settled } from '../support/faults';
 
 /**
- * Stewards split golden records and override values while the engine ingests new records and new
- * versions of the same customers, which re-cluster the very golden records the stewards act on.
- * Afterwards: every invariant holds, a split is never undone by the engine, an override stays in
- * force, and a rebuild from the stored records and decisions gives the live state.
+ * Stewards merge and reject possible matches, split golden records and override values while the
+ * engine ingests new records and new versions of the same customers, which re-cluster the very
+ * golden records the stewards act on. Afterwards: every invariant holds, a merge or a split is
+ * never undone by the engine, an override stays in force, and a rebuild from the stored records
+ * and decisions gives the live state.
  */
 describe('steward actions racing ingestion', () => {
   const configDir = generatedConfigDir();
@@ -59,11 +60,28 @@ describe('steward actions racing ingestion', () => {
     };
     const unmerge = new UnmergeUseCase(runtime.dataSource, steward);
     const override = new OverrideValueUseCase(runtime.dataSource, steward);
+    const decide = new DecideMatchUseCase(runtime.dataSource, steward, runtime.rules.matching);
     await Promise.all([
       ingesting,
       (async () => {
         for (const golden of several) {
           await act(() => unmerge.execute({ goldenId: golden.id, sourceRecords: [golden.sources[0]], by: 'steward-a', reason: 'two people' }));
+        }
+      })(),
+      (async () => {
+        // the possible matches of the moment, as new ones open while records arrive
+        const decided: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const [task]: { id: string }[] = await env.db.query(
+            `SELECT id FROM steward_task WHERE status = 'open' AND type IN ('possible-match', 'source-duplicate') AND NOT (id = ANY($1::uuid[])) ORDER BY created_at DESC LIMIT 1`,
+            [decided],
+          );
+          if (!task) {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            continue;
+          }
+          decided.push(task.id);
+          await act(() => decide.execute({ taskId: task.id, decision: i % 2 === 0 ? 'merge' : 'not-a-match', by: 'steward-c', reason: 'checked' }));
         }
       })(),
       (async () => {
@@ -75,7 +93,9 @@ describe('steward actions racing ingestion', () => {
     await settled(env);
     // most actions land; the refused ones were refused with a code, never half-applied
     expect(outcomes.filter((o) => o === 'done').length).toBeGreaterThanOrEqual((several.length + single.length) / 2);
-    expect(outcomes.filter((o) => o !== 'done' && !['VALIDATION_FAILED', 'GOLDEN_NOT_FOUND'].includes(o))).toEqual([]);
+    // a task the engine closed meanwhile (the pair merged or parted by new evidence), or a merge a
+    // rule now forbids, is refused with its code
+    expect(outcomes.filter((o) => o !== 'done' && !['VALIDATION_FAILED', 'GOLDEN_NOT_FOUND', 'TASK_CLOSED', 'MERGE_FORBIDDEN'].includes(o))).toEqual([]);
 
     const { report } = await checkEngine(env, configDir);
     expect(report.violations).toEqual([]);
@@ -92,6 +112,17 @@ describe('steward actions racing ingestion', () => {
     expect(rejoined).toEqual([]);
     const [{ n: decisions }] = await env.db.query(`SELECT count(*)::int AS n FROM match_decision WHERE decision = 'not-a-match'`);
     expect(decisions).toBeGreaterThan(0);
+    // a merge is a "match" decision: the engine never parts those records again
+    const parted = await env.db.query(
+      `SELECT d.left_source_id, d.right_source_id
+         FROM match_decision d
+         JOIN xref l ON l.source = d.left_source AND l.source_id = d.left_source_id
+         JOIN xref r ON r.source = d.right_source AND r.source_id = d.right_source_id
+        WHERE d.decision = 'match' AND l.golden_id <> r.golden_id`,
+    );
+    expect(parted).toEqual([]);
+    const [{ n: merges }] = await env.db.query(`SELECT count(*)::int AS n FROM match_decision WHERE decision = 'match'`);
+    expect(merges).toBeGreaterThan(0);
 
     // an override holds on its golden record, whatever arrived after it
     const overridden: { attribute: string; value: unknown; current: unknown }[] = await env.db.query(

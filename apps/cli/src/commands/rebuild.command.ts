@@ -35,12 +35,14 @@ export function registerRebuildCommand(program: Command): void {
           say(`Steward decisions: ${report.stewardDecisions} match / not-a-match, ${report.overrides} overrides (${report.overridesUnplaced} without a counterpart)`);
           say(`Golden records:    ${report.liveGoldenRecords} live, ${report.rebuiltGoldenRecords} rebuilt`);
           say(`Erased come back:  ${report.erasedResurrected}`);
+          say(`Refused in replay: ${report.replayDeadLetters.length}`);
+          for (const d of report.replayDeadLetters.slice(0, 20)) say(`  ${d.topic}:${d.partition}:${d.offset} ${d.code} ${d.message}`);
           say(`Differences:       ${report.differences.length}`);
           for (const difference of report.differences.slice(0, 50)) say(`  ${difference}`);
           if (report.differences.length > 50) say(`  … and ${report.differences.length - 50} more`);
           if (report.rebuiltDatabase) say(`Rebuilt database kept: ${report.rebuiltDatabase}`);
         }
-        if (report.differences.length > 0 || report.erasedResurrected > 0 || report.overridesUnplaced > 0) process.exitCode = 1;
+        if (report.differences.length > 0 || report.replayDeadLetters.length > 0 || report.erasedResurrected > 0 || report.overridesUnplaced > 0) process.exitCode = 1;
       } finally {
         await database.stop();
       }

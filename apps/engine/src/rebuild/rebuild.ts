@@ -26,6 +26,8 @@ export interface RebuildReport {
   sourceRecords: number;
   messages: number;
   erasedSkipped: number;
+  /** Stored messages the replay refused (must be none: each was accepted live). */
+  replayDeadLetters: { topic: string; partition: number; offset: string; code: string; message: string }[];
   stewardDecisions: number;
   overrides: number;
   /** Overrides whose golden record has no counterpart in the rebuild. */
@@ -110,6 +112,15 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
       i = end;
     }
     const [{ records }] = await scratch.query(`SELECT count(*)::int AS records FROM source_record`);
+    const replayDeadLetters: RebuildReport['replayDeadLetters'] = (
+      await scratch.query(`SELECT kafka_topic, kafka_partition, kafka_offset::text AS kafka_offset, error_code, error_message FROM dead_letter ORDER BY id`)
+    ).map((d: { kafka_topic: string; kafka_partition: number; kafka_offset: string; error_code: string; error_message: string }) => ({
+      topic: d.kafka_topic,
+      partition: d.kafka_partition,
+      offset: d.kafka_offset,
+      code: d.error_code,
+      message: d.error_message,
+    }));
 
     // overrides belong to a golden record: place each on the rebuilt record with the same members
     const overrides: { golden_id: string; attribute: AttributeName; value: unknown; decided_by: string; reason: string; members: string[] }[] = await live.query(
@@ -149,6 +160,7 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
       sourceRecords: records,
       messages: messages.length,
       erasedSkipped: erased,
+      replayDeadLetters,
       stewardDecisions: decisions.length,
       overrides: overrides.length,
       overridesUnplaced: unplaced,
