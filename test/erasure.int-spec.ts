@@ -45,7 +45,18 @@ describe('erasure of a person', () => {
       { key: 'broken-1', value: '{"submissionId": "f-x", "fields": {"email": "camille.lefevre@dupont-fils.fr", ' },
       { key: 'broken-2', value: '{"submissionId": "f-y", "fields": {"email": "paul.girard@exemple-bio.fr", ' },
     ]);
-    await eventually(() => count(env, `SELECT count(*) FROM xref`).then((n) => n === 5), 'the five records');
+    // another customer, whose account id contains hers
+    const other = {
+      accountId: 582130,
+      accountType: 'B2C',
+      login: 'ines.garnier@exemple.org',
+      customer: { firstName: 'Inès', lastName: 'Garnier' },
+      phones: [{ type: 'mobile', number: '06 98 76 54 32' }],
+      addresses: [{ type: 'shipping', street: '3 rue Victor Hugo', zipCode: '33000', city: 'Bordeaux', country: 'France' }],
+      updatedAt: '2026-11-20T08:00:00Z',
+    };
+    await env.produce('mdm.source.ecommerce.customers', [{ key: 'other', value: JSON.stringify(other) }]);
+    await eventually(() => count(env, `SELECT count(*) FROM xref`).then((n) => n === 6), 'the six records');
     await eventually(() => count(env, `SELECT count(*) FROM dead_letter`).then((n) => n === 2), 'the two dead letters');
     person = (await goldenOf('ecommerce', '58213'))!;
     company = (await goldenOf('erp', 'C100234'))!;
@@ -79,7 +90,10 @@ describe('erasure of a person', () => {
     expect(result).toMatchObject({ goldenId: person, sourceRecords: 3, deadLetters: 1 });
 
     for (const value of ERASED) expect({ value, tables: await tablesMentioning(value) }).toEqual({ value, tables: [] });
-    // somebody else's dead letter and the company are untouched
+    // somebody else's dead letter, the company and the customer whose id contains hers are untouched
+    expect(await env.db.query(`SELECT octet_length(payload) > 0 AS kept, attributes ->> 'lastName' AS name FROM source_record WHERE source = 'ecommerce' AND source_id = '582130'`)).toEqual([
+      { kept: true, name: 'Garnier' },
+    ]);
     expect((await tablesMentioning('paul.girard@exemple-bio.fr')).sort()).toEqual(['dead_letter (1)', 'outbox (1)']);
     expect((await env.db.query(`SELECT attributes FROM golden_record WHERE id = $1`, [company]))[0].attributes.siret).toBe('83214567600009');
     expect((await env.db.query(`SELECT status FROM golden_record WHERE id = $1`, [person]))[0].status).toBe('erased');

@@ -24,6 +24,8 @@ export interface EraseResult {
 
 /** Values shorter than this are not searched for in dead letters (a house number would match anything). */
 const MIN_SEARCHED_LENGTH = 5;
+/** A character that cannot be part of an id. */
+const OUTSIDE_ID = '[^0-9A-Za-z_.@-]';
 
 /**
  * Erases a person (right to erasure): their personal data leaves the golden record, its history
@@ -52,7 +54,15 @@ export class EraseUseCase {
         [golden.id],
       );
       const keys = records.map((r) => ({ source: r.source, sourceId: r.source_id }));
-      const values = identifyingValues([golden.attributes, ...records.flatMap((r) => [r.attributes, r.standardized])], keys.map((k) => k.sourceId));
+      const values = identifyingValues([golden.attributes, ...records.flatMap((r) => [r.attributes, r.standardized])]);
+      const idPatterns = keys.map((k) => sourceIdPattern(k.sourceId));
+      // the Kafka messages that carried her records: one message can describe several records
+      const carriers: { kafka_topic: string; kafka_partition: number; kafka_offset: string }[] = await db.query(
+        `SELECT DISTINCT s.kafka_topic, s.kafka_partition, s.kafka_offset::text AS kafka_offset
+           FROM xref x JOIN source_record s ON s.source = x.source AND s.source_id = x.source_id
+          WHERE x.golden_id = $1 AND s.kafka_topic IS NOT NULL`,
+        [golden.id],
+      );
 
       // source records: ids kept, everything else blanked
       await db.query(
@@ -63,11 +73,15 @@ export class EraseUseCase {
       );
       await db.query(`DELETE FROM match_key m USING xref x WHERE x.golden_id = $1 AND m.source = x.source AND m.source_id = x.source_id`, [golden.id]);
       // one message can describe several records (a CRM contact and her company's account): the
-      // other records keep their mapped values but lose the raw message that carried hers
+      // other records keep their mapped values but lose the raw message that carried hers, or
+      // any raw message that names her. Source ids are not searched here: another record's id
+      // can contain hers ("crm-5" in "crm-50"), and her records' messages are found by position.
       await db.query(
         `UPDATE source_record SET payload = '\\x'::bytea
-          WHERE octet_length(payload) > 0 AND EXISTS (SELECT 1 FROM unnest($1::text[]) v WHERE position(convert_to(v, 'UTF8') IN payload) > 0)`,
-        [values],
+          WHERE octet_length(payload) > 0
+            AND ((kafka_topic, kafka_partition, kafka_offset) IN (SELECT * FROM unnest($2::text[], $3::int[], $4::bigint[]))
+                 OR EXISTS (SELECT 1 FROM unnest($1::text[]) v WHERE position(convert_to(v, 'UTF8') IN payload) > 0))`,
+        [values, carriers.map((c) => c.kafka_topic), carriers.map((c) => c.kafka_partition), carriers.map((c) => c.kafka_offset)],
       );
       // golden records, their history, overrides, tasks and steward decisions
       await db.query(`UPDATE golden_record SET attributes = '{}', lineage = '{}', sources = '[]', status = 'erased', version = version + 1, updated_at = $2 WHERE id = $1`, [golden.id, now]);
@@ -86,19 +100,19 @@ export class EraseUseCase {
       );
       await db.query(`DELETE FROM golden_link WHERE from_golden = ANY($1::uuid[]) OR to_golden = ANY($1::uuid[])`, [goldenIds]);
       // dead letters that carry one of the values, and the outbox's copies of published messages
-      const deadLetters =
-        values.length === 0
-          ? []
-          : rowsOf<{ id: string; kafka_topic: string; kafka_partition: number; kafka_offset: string }>(
-              await db.query(
-                `UPDATE dead_letter SET value = NULL, message_key = NULL, headers = '{}', error_message = 'erased', erased_at = $2
-                  WHERE erased_at IS NULL AND (value IS NOT NULL OR message_key IS NOT NULL)
-                    AND EXISTS (SELECT 1 FROM unnest($1::text[]) v
-                                 WHERE position(convert_to(v, 'UTF8') IN coalesce(value, '')) > 0 OR position(convert_to(v, 'UTF8') IN coalesce(message_key, '')) > 0)
-                  RETURNING id, kafka_topic, kafka_partition, kafka_offset`,
-                [values, now],
-              ),
-            );
+      // (a broken message may name her only by a record id: ids are matched as whole tokens)
+      const deadLetters = rowsOf<{ id: string; kafka_topic: string; kafka_partition: number; kafka_offset: string }>(
+        await db.query(
+          `UPDATE dead_letter SET value = NULL, message_key = NULL, headers = '{}', error_message = 'erased', erased_at = $2
+            WHERE erased_at IS NULL AND (value IS NOT NULL OR message_key IS NOT NULL)
+              AND (EXISTS (SELECT 1 FROM unnest($1::text[]) v
+                            WHERE position(convert_to(v, 'UTF8') IN coalesce(value, '')) > 0 OR position(convert_to(v, 'UTF8') IN coalesce(message_key, '')) > 0)
+                   OR EXISTS (SELECT 1 FROM unnest($3::text[]) p
+                               WHERE encode(coalesce(value, ''), 'escape') ~ p OR encode(coalesce(message_key, ''), 'escape') ~ p))
+            RETURNING id, kafka_topic, kafka_partition, kafka_offset`,
+          [values, now, idPatterns],
+        ),
+      );
       await db.query(`DELETE FROM outbox WHERE published_at IS NULL AND (message_key = ANY($1::text[]) OR message_key = ANY($2::text[]))`, [goldenIds, keys.map((k) => xrefKey(k.source, k.sourceId))]);
       await db.query(
         `UPDATE outbox SET value = NULL
@@ -147,11 +161,21 @@ export class EraseUseCase {
 }
 
 /**
- * The values that identify the person, in every form a message may carry them: emails, phones,
- * full names in both orders, source ids; as given and lower- and upper-cased. Not cities, postal
- * codes or a lone first name, which other people's messages carry too.
+ * A regular expression (PostgreSQL's and JavaScript's alike) that finds a source id as a whole
+ * token of a message: `crm-5` in `{"id":"crm-5"}` but not in `{"id":"crm-50"}`, `58213` in
+ * `"accountId": 58213,` but not in `582130`.
  */
-export function identifyingValues(records: Record<string, unknown>[], sourceIds: string[]): string[] {
+export function sourceIdPattern(sourceId: string): string {
+  const id = sourceId.replace(/^[a-z]+:/, '').replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return `(^|${OUTSIDE_ID})${id}($|${OUTSIDE_ID})`;
+}
+
+/**
+ * The values that identify the person, in every form a message may carry them: emails, phones,
+ * full names in both orders; as given and lower- and upper-cased. Not cities, postal codes or a
+ * lone first name, which other people's messages carry too, nor source ids (see sourceIdPattern).
+ */
+export function identifyingValues(records: Record<string, unknown>[]): string[] {
   const values = new Set<string>();
   const add = (v: unknown) => {
     if (typeof v !== 'string') return;
@@ -169,6 +193,5 @@ export function identifyingValues(records: Record<string, unknown>[], sourceIds:
       add(`${last} ${first}`);
     }
   }
-  for (const id of sourceIds) add(id.replace(/^[a-z]+:/, ''));
   return [...values].sort();
 }
