@@ -151,8 +151,8 @@ export class EntityFactory {
 
   /**
    * A surname from the calibrated distribution (name-frequencies.ts); 3 % are double-barrelled.
-   * Draws as many random numbers as the generator always did for a surname, so a seed gives the
-   * same parties as before the calibration, apart from their names.
+   * 12 % of the single names take one more draw, as the composed names of the earlier lists did (the
+   * rest of the stream still differs: the email uniqueness guard retries less often).
    */
   surname(): string {
     const rng = this.rng;
