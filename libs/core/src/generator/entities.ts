@@ -13,8 +13,8 @@ import {
   NAME_PREFIXES,
   PAYMENT_TERMS,
 } from './data/companies';
-import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAME_ENDINGS, SURNAME_STEMS, SURNAMES } from './data/names';
 import { ADDRESS_LINE_2, BUSINESS_ADDRESS_LINE_2, STREET_NAMES, STREET_TYPES, StreetType } from './data/streets';
+import { FEMALE_GIVEN_NAME_LIST, MALE_GIVEN_NAME_LIST, surnameDistribution } from './name-frequencies';
 import { generateLandline, generateMobile, generateSiren, siretOf, vatNumberOf } from './identifiers';
 import { Rng, WeightedList } from './prng';
 import { daysInMonth, deOf, pad2, slug } from './text';
@@ -108,9 +108,6 @@ const REFERENCE_YEAR = 2025;
 const COMMUNE_LIST = new WeightedList(COMMUNES.map((c) => [c, c.weight] as const));
 const STREET_TYPE_LIST = new WeightedList(STREET_TYPES.map((t) => [t, t.weight] as const));
 const STREET_NAME_LIST = WeightedList.zipf(STREET_NAMES, 0.6);
-const MALE_LIST = WeightedList.zipf(MALE_GIVEN_NAMES, 0.5);
-const FEMALE_LIST = WeightedList.zipf(FEMALE_GIVEN_NAMES, 0.5);
-const SURNAME_LIST = WeightedList.zipf(SURNAMES, 0.5);
 const ACTIVITY_LIST = new WeightedList(ACTIVITIES.map((a) => [a, a.weight] as const));
 const LEGAL_FORM_LIST = new WeightedList(LEGAL_FORMS);
 const PAYMENT_TERMS_LIST = new WeightedList(PAYMENT_TERMS);
@@ -152,19 +149,25 @@ export class EntityFactory {
     return { houseNumber, streetType, streetName, addressLine2, commune };
   }
 
+  /**
+   * A surname from the calibrated distribution (name-frequencies.ts); 3 % are double-barrelled.
+   * 12 % of the single names take one more draw, as the composed names of the earlier lists did (the
+   * rest of the stream still differs: the email uniqueness guard retries less often).
+   */
   surname(): string {
     const rng = this.rng;
+    const surnames = surnameDistribution();
     const r = rng.next();
-    if (r < 0.85) return SURNAME_LIST.pick(rng);
     if (r < 0.97) {
-      const s = rng.pick(SURNAME_STEMS) + rng.pick(SURNAME_ENDINGS);
-      return s;
+      const name = surnames.pick(rng);
+      if (r >= 0.85) rng.next();
+      return name;
     }
-    return `${SURNAME_LIST.pick(rng)}-${SURNAME_LIST.pick(rng)}`;
+    return `${surnames.pick(rng)}-${surnames.pick(rng)}`;
   }
 
   givenName(sex: 'M' | 'F'): string {
-    return (sex === 'M' ? MALE_LIST : FEMALE_LIST).pick(this.rng);
+    return (sex === 'M' ? MALE_GIVEN_NAME_LIST : FEMALE_GIVEN_NAME_LIST).pick(this.rng);
   }
 
   /** A birth date for an adult aged 18 to 90 in the reference year. */

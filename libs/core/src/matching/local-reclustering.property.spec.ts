@@ -18,7 +18,7 @@ import { modelForKind, resolveRecords } from './resolve-records';
  * in memory (`EngineSimulation`: a keyed candidate index like match_key, a component index, plans
  * applied step by step) over 300 generated French records scored with the shipped model.
  */
-const { records, members } = generatedRecords(300, 3);
+const { records, members } = generatedRecords(300, 1);
 const policy = parseSurvivorshipPolicy(parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'config', 'survivorship.yaml'), 'utf8')), 'survivorship.yaml');
 const byFirst = (a: string[], b: string[]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 

@@ -21,8 +21,10 @@ function handModel(): MatchModel {
         spec: SPECS[0],
         // exact: log2(0.9/0.01) = +6.49; else: log2(0.1/0.99) = −3.31
         levels: [{ label: 'null', m: 1, u: 1 }, { label: 'exact', m: 0.9, u: 0.01 }, { label: 'else', m: 0.1, u: 0.99 }],
-        // 1,000 last names: "martin" 50 times (5 %), every other name once (0.1 %)
-        termFrequencies: { total: 1000, counts: { martin: 50 } },
+        // 1,000 last names: "martin" 51 times, "lefranc" twice, every other name once. A pair is
+        // weighed by the value's frequency among the *other* records: 50 other "martin" (5 %), one
+        // other "lefranc" (0.1 %), and a name held once counts as one other record (0.1 %).
+        termFrequencies: { total: 1000, counts: { martin: 51, lefranc: 2 } },
       },
       {
         spec: SPECS[1],
@@ -57,6 +59,10 @@ describe('scorePair', () => {
     // martin: log2(0.9/0.05) = 4.17; kowalczyk: log2(0.9/0.001) = 9.81
     expect(common.contributions[1].weight).toBeCloseTo(4.17, 2);
     expect(rare.contributions[1].weight).toBeCloseTo(9.81, 2);
+    // "lefranc" is held by two records: for either of them, one other record holds it (0.1 %),
+    // as rare as a name seen once — not 0.2 %, which would count the record itself (9.81 − 1 bit)
+    const pairOfTwo = scorePair({ id: 'a', lastName: 'lefranc' }, { id: 'b', lastName: 'lefranc' }, model);
+    expect(pairOfTwo.contributions[1].weight).toBeCloseTo(9.81, 2);
     // a missing birth date is no evidence: weight 0
     expect(common.contributions[2]).toEqual({ comparison: 'birthDate', level: 'null', weight: 0 });
   });

@@ -74,7 +74,9 @@ export function frequencyAdjustment(scoring: ScoringModel, c: number, level: num
   if (!counts || !scoring.comparisons[c].termFrequency[level]) return 0;
   const value = scoring.comparisons[c].value(a, b);
   if (value === undefined) return 0;
-  const tf = (counts.get(value) ?? 1) / scoring.totals[c];
+  // The frequency of the value among the *other* records: the pair's own record is not one of the
+  // parties it could be confused with (a value held by two records is held by one other record).
+  const tf = Math.max((counts.get(value) ?? 1) - 1, 1) / scoring.totals[c];
   return scoring.log2U[c][level] - Math.log2(tf);
 }
 

@@ -1,6 +1,6 @@
 /**
  * French given names and surnames, roughly in order of frequency among the adult population
- * (the generator gives them Zipf-like weights by rank, so common names repeat a lot).
+ * (name-frequencies.ts gives them weights by rank, calibrated on French figures).
  */
 
 export const MALE_GIVEN_NAMES: readonly string[] = [
@@ -22,6 +22,15 @@ export const MALE_GIVEN_NAMES: readonly string[] = [
   'Michaël', 'Sacha', 'Bastien', 'Tristan', 'Aymeric', 'Félix', 'Augustin', 'Nathanaël', 'Pierre-Louis', 'Jean-Yves',
   'Marius', 'Gaston', 'Albert', 'Émile', 'Léon', 'Lilian', 'Matthieu', 'Anthonin', 'Josselin', 'Erwan',
   'Yann', 'Ronan', 'Tanguy', 'Killian', 'Nolan', 'Evan', 'Maël', 'Hadrien', 'Grégoire', 'Édouard',
+  // rarer names (the tail)
+  'Achille', 'Aimé', 'Alban', 'Alfred', 'Amaury', 'Ambroise', 'Amine', 'Anatole', 'Anis', 'Armand',
+  'Arnold', 'Auguste', 'Bilal', 'Boris', 'Brice', 'Camille', 'Célestin', 'Clovis', 'Côme', 'Constant',
+  'Cyprien', 'Désiré', 'Eliott', 'Elias', 'Eugène', 'Fernand', 'Florent', 'Francis', 'Gautier', 'Germain',
+  'Gilbert', 'Gustave', 'Hamza', 'Ibrahim', 'Ilyes', 'Isaac', 'Jacky', 'Jean-Charles', 'Jean-Daniel', 'Jean-Noël',
+  'Jean-Pascal', 'Jocelyn', 'Jonas', 'Kamel', 'Léandre', 'Léonard', 'Loïs', 'Lorenzo', 'Luc', 'Malik',
+  'Mathias', 'Maximilien', 'Norbert', 'Octave', 'Patrice', 'Philibert', 'Prosper', 'Rayan', 'Rodolphe', 'Roland',
+  'Rudy', 'Salim', 'Simon', 'Stanislas', 'Steve', 'Sylvère', 'Teddy', 'Thibaut', 'Tony', 'Ulysse',
+  'Urbain', 'Vivien', 'Wilfried', 'William', 'Yoann', 'Yohan', 'Zinedine',
 ];
 
 export const FEMALE_GIVEN_NAMES: readonly string[] = [
@@ -42,6 +51,13 @@ export const FEMALE_GIVEN_NAMES: readonly string[] = [
   'Tiphaine', 'Agathe', 'Capucine', 'Apolline', 'Héloïse', 'Éléonore', 'Sandra', 'Christelle', 'Nadine', 'Annick',
   'Yvonne', 'Lucienne', 'Germaine', 'Marcelle', 'Gisèle', 'Marine', 'Elsa', 'Victoire', 'Constance', 'Adèle',
   'Marie-Noëlle', 'Marie-Odile', 'Marie-Line', 'Anne-Laure', 'Anne-Claire', 'Marie-Madeleine', 'Hortense', 'Mireille', 'Viviane', 'Ginette',
+  // rarer names (the tail)
+  'Adeline', 'Albane', 'Alexandra', 'Aline', 'Amina', 'Angèle', 'Angélique', 'Anaëlle', 'Annabelle', 'Antoinette',
+  'Armelle', 'Axelle', 'Bérénice', 'Blanche', 'Carole', 'Cassandre', 'Clarisse', 'Colombe', 'Coralie', 'Cyrielle',
+  'Diane', 'Dorothée', 'Édith', 'Estelle', 'Eugénie', 'Eva', 'Fanny', 'Faustine', 'Gabrielle', 'Irène',
+  'Iris', 'Jocelyne', 'Karima', 'Kenza', 'Léonie', 'Liliane', 'Lise', 'Lydie', 'Maëlys', 'Malika',
+  'Maryse', 'Maud', 'Mélissa', 'Myriam', 'Nina', 'Nolwenn', 'Olivia', 'Paule', 'Rachel', 'Renée',
+  'Romane', 'Rosalie', 'Salomé', 'Sonia', 'Sylviane', 'Thaïs', 'Valentine', 'Yolande', 'Zélie',
 ];
 
 /** Surnames, most frequent first (after the INSEE ranking of births, with a few regional and immigrant-origin names). */
@@ -75,17 +91,6 @@ export const SURNAMES: readonly string[] = [
   'Delmas', 'Delattre', 'Dubreuil', 'Fortin', 'Gaudin', 'Gomez', 'Guillou', 'Jourdan', 'Labbé', 'Lacombe',
   'Lagarde', 'Leduc', 'Legros', 'Lelièvre', 'Loiseau', 'Marechal', 'Marin', 'Maury', 'Mouton', 'Parent',
   'Pons', 'Raynaud', 'Rocher', 'Salmon', 'Sauvage', 'Thibault', 'Tournier', 'Vaillant', 'Védrine', 'Wagner',
-];
-
-/** Fragments to build rarer, plausible surnames (the long tail that makes an agreement on a surname informative). */
-export const SURNAME_STEMS: readonly string[] = [
-  'Ber', 'Chau', 'Dela', 'Four', 'Gau', 'Lam', 'Mar', 'Per', 'Rou', 'Vil', 'Bour', 'Cha', 'Dar', 'Fer', 'Gri',
-  'Jou', 'Lan', 'Mau', 'Pel', 'Ram', 'Sau', 'Tes', 'Val', 'Bra', 'Cla', 'Dou', 'Fon', 'Gra', 'Hu', 'Lau',
-  'Mas', 'Pou', 'Ri', 'Tou', 'Cour', 'Des', 'Gar', 'Lar', 'Mon', 'Sal', 'Bel', 'Cor', 'Gil', 'Mol', 'Bon',
-];
-export const SURNAME_ENDINGS: readonly string[] = [
-  'ard', 'aud', 'eau', 'ier', 'in', 'ot', 'ou', 'et', 'ault', 'ais', 'ac', 'y', 'on', 'ès', 'oux', 'el',
-  'and', 'at', 'illon', 'agne', 'enne', 'ereau', 'ignac', 'ès', 'ville', 'mont', 'court', 'ot',
 ];
 
 /** Diminutives and nicknames that appear instead of the given name in CRM notes and web forms. */
