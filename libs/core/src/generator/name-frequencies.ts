@@ -8,8 +8,8 @@
  * Surnames are ranked: the head list of names.ts (most common first), then a curated list of real,
  * rarer surnames (data/surnames.ts), then surnames composed from French and regional morphemes,
  * in a fixed pseudo-random order. A rank r has the weight r^-0.5 (Martin's is raised to its real
- * share); with the ~40,000 names of the space this gives the shares above. The name space is
- * fixed: the seed of a run only changes which names are drawn.
+ * share, and the 1,000 first up to 15 % more); with the ~35,000 names of the space this gives the
+ * shares above. The name space is fixed: the seed of a run only changes which names are drawn.
  */
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES } from './data/names';
 import { MORE_SURNAMES, SURNAME_PATTERNS, SurnamePattern } from './data/surnames';

@@ -1,7 +1,7 @@
 /**
  * The long tail of French surnames: a curated list of real, less common surnames (regional and of
  * immigrant origin) that follows the head list of names.ts, and morphemes from which the rarer
- * surnames are composed (root + suffix, article + word, regional patterns). See surnames.ts in the
+ * surnames are composed (root + suffix, article + word, regional patterns). See name-frequencies.ts in the
  * generator folder for how they are weighted.
  */
 
