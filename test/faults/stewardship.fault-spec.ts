@@ -71,7 +71,8 @@ describe('steward actions racing ingestion', () => {
       (async () => {
         // the possible matches of the moment, as new ones open while records arrive
         const decided: string[] = [];
-        for (let i = 0; i < 12; i++) {
+        const done = { merge: 0, 'not-a-match': 0 };
+        for (let i = 0; i < 16; i++) {
           const [task]: { id: string }[] = await env.db.query(
             `SELECT id FROM steward_task WHERE status = 'open' AND type IN ('possible-match', 'source-duplicate') AND NOT (id = ANY($1::uuid[])) ORDER BY created_at DESC LIMIT 1`,
             [decided],
@@ -81,7 +82,12 @@ describe('steward actions racing ingestion', () => {
             continue;
           }
           decided.push(task.id);
-          await act(() => decide.execute({ taskId: task.id, decision: i % 2 === 0 ? 'merge' : 'not-a-match', by: 'steward-c', reason: 'checked' }));
+          // as many merges as "not a match"; a merge a rule forbids (two names that differ…) is refused, and the next task is tried
+          const decision = done.merge <= done['not-a-match'] ? 'merge' : 'not-a-match';
+          await act(async () => {
+            await decide.execute({ taskId: task.id, decision, by: 'steward-c', reason: 'checked' });
+            done[decision]++;
+          });
         }
       })(),
       (async () => {
