@@ -13,43 +13,16 @@
  */
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES } from './data/names';
 import { MORE_SURNAMES, SURNAME_PATTERNS, SurnamePattern } from './data/surnames';
-import { Rng } from './prng';
+import { Rng, WeightedList } from './prng';
 
-/** Names with a weight per rank; a pick costs one random draw and a binary search. */
-export class RankedNames {
-  private readonly cumulative: Float64Array;
-  readonly total: number;
-
+/** Names with a weight per rank (the first name has rank 1); a pick costs one random draw and a binary search. */
+export class RankedNames extends WeightedList<string> {
   constructor(
     readonly names: readonly string[],
     weightOfRank: (rank: number) => number,
   ) {
     if (names.length === 0) throw new RangeError('a ranked name list needs at least one name');
-    this.cumulative = new Float64Array(names.length);
-    let total = 0;
-    for (let i = 0; i < names.length; i++) {
-      total += weightOfRank(i + 1);
-      this.cumulative[i] = total;
-    }
-    this.total = total;
-  }
-
-  pick(rng: Rng): string {
-    const target = rng.next() * this.total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid] > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.names[lo];
-  }
-
-  /** The expected share of the `count` first ranks. */
-  headShare(count: number): number {
-    if (count <= 0) return 0;
-    return this.cumulative[Math.min(count, this.names.length) - 1] / this.total;
+    super(names.map((name, i) => [name, weightOfRank(i + 1)] as const));
   }
 }
 

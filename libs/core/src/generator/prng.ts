@@ -104,6 +104,12 @@ export class WeightedList<T> {
     return this.items[lo];
   }
 
+  /** The expected share of the `count` first items. */
+  headShare(count: number): number {
+    if (count <= 0) return 0;
+    return this.cumulative[Math.min(count, this.items.length) - 1] / this.total;
+  }
+
   /** The probability of the item at index i. */
   probability(i: number): number {
     return (this.cumulative[i] - (i > 0 ? this.cumulative[i - 1] : 0)) / this.total;
