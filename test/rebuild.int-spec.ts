@@ -3,7 +3,7 @@ import { EraseUseCase, OverrideValueUseCase, StewardOptions, UnmergeUseCase } fr
 import { loadRules } from '@mdm/settings';
 import { rebuildGoldenRecords } from '@mdm/engine/rebuild/rebuild';
 import { TestEnvironment } from './support/harness';
-import { generatedConfigDir, publishRows, settled } from './support/faults';
+import { generatedConfigDir, generatedTopic, publishRows, settled } from './support/faults';
 
 /**
  * `mdm rebuild`: every golden record recomputed from the stored source records and the stewards'
@@ -43,8 +43,14 @@ describe('rebuild from stored source records and steward decisions', () => {
     const alone = `status = 'active' AND NOT EXISTS (SELECT 1 FROM golden_record o WHERE o.component = g.component AND o.id <> g.id AND o.status = 'active')`;
     const [several, other, person] = await env.db.query(
       `(SELECT id FROM golden_record g WHERE ${alone} AND jsonb_array_length(sources) >= 2 ORDER BY id LIMIT 2)
-       UNION ALL (SELECT id FROM golden_record g WHERE ${alone} AND kind = 'person' AND jsonb_array_length(sources) = 1 ORDER BY id LIMIT 1)`,
+       UNION ALL (SELECT id FROM golden_record g WHERE ${alone} AND kind = 'person' AND jsonb_array_length(sources) = 1 AND attributes ? 'email' ORDER BY id LIMIT 1)`,
     );
+    // another customer's message that names her (a note with her address): her erasure blanks it,
+    // and the rebuild replays that customer from the values mapped from it
+    const [email] = (await env.db.query(`SELECT attributes -> 'email' AS email FROM golden_record WHERE id = $1`, [person.id]))[0].email as string[];
+    const neighbour = { record_id: 'crm-note-1', kind: 'person', firstName: 'Zoé', lastName: 'Quenneville', email: ['zoe.quenneville@exemple.org'], note: `envoyer aussi à ${email}` };
+    await env.produce(generatedTopic('crm'), [{ key: neighbour.record_id, value: JSON.stringify(neighbour) }]);
+    await settled(env);
     await new OverrideValueUseCase(env.engine!.runtime.dataSource, steward).set({ goldenId: other.id, attribute: 'city', value: 'Saint-Malo', by: 'steward-a', reason: 'confirmed by phone' });
     const [member] = (await env.db.query(`SELECT sources FROM golden_record WHERE id = $1`, [several.id]))[0].sources;
     await new UnmergeUseCase(runtime.dataSource, steward).execute({ goldenId: several.id, sourceRecords: [member], by: 'steward-a', reason: 'two people at one address' });
@@ -59,7 +65,8 @@ describe('rebuild from stored source records and steward decisions', () => {
     expect(report.overrides).toBe(1);
     expect(report.overridesUnplaced).toBe(0);
     expect(report.stewardDecisions).toBeGreaterThan(0);
-    expect(report.sourceRecords).toBe(rows.length - report.erasedSkipped);
+    expect(report.replayedFromMappedValues).toBe(1);
+    expect(report.sourceRecords).toBe(rows.length + 1 - report.erasedSkipped);
     expect(report.rebuiltGoldenRecords).toBe(report.liveGoldenRecords);
   });
 

@@ -72,7 +72,11 @@ export class IngestBatchUseCase {
   }
 
   async execute(messages: InboundMessage[]): Promise<IngestSummary> {
-    const prepared = messages.map((m) => prepareMessage(m, this.byTopic, this.bySource, this.options.standardizer, this.options.maxMessageBytes));
+    return this.executePrepared(messages.map((m) => prepareMessage(m, this.byTopic, this.bySource, this.options.standardizer, this.options.maxMessageBytes)));
+  }
+
+  /** The same, for messages already prepared (a rebuild prepares some from stored mapped values). */
+  async executePrepared(prepared: Preparation[]): Promise<IngestSummary> {
     try {
       return await inTransaction(this.dataSource, async (db) => {
         const summary = await this.apply(db, prepared);

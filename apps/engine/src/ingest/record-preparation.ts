@@ -68,23 +68,28 @@ export function prepareMessage(
       );
     }
     const payload = decodeMessage(message.value, maxBytes);
-    const records = mapPayload(payload, mapping).map((record) => {
-      const result = standardizer.standardize(record.kind, record.attributes);
-      const matchRecord = matchRecordOf(recordId(record.source, record.sourceId), record.source, record.kind, record.attributes, result, standardizer.defaultCountry);
-      return {
-        ...record,
-        standardized: result.standardized,
-        findings: result.findings,
-        matchRecord,
-        matchKeys: incrementalBlockingKeys(matchRecord, { isGeneric: standardizer.isGeneric, defaultCountry: standardizer.defaultCountry }),
-        matchName: trigramName(matchRecord) ?? null,
-        // the hash covers the record's own mapped values, so an unrelated part of the payload changing does not re-version it
-        hash: payloadHash({ kind: record.kind, attributes: record.attributes, links: record.links }),
-      };
-    });
+    const records = prepareMapped(mapPayload(payload, mapping), standardizer);
     return { ok: true, message, payload: message.value as Buffer, records };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, message, error };
     throw error;
   }
+}
+
+/** Standardization, match forms and blocking keys of records already mapped to canonical attributes. */
+export function prepareMapped(mapped: MappedRecord[], standardizer: Standardizer): PreparedRecord[] {
+  return mapped.map((record) => {
+    const result = standardizer.standardize(record.kind, record.attributes);
+    const matchRecord = matchRecordOf(recordId(record.source, record.sourceId), record.source, record.kind, record.attributes, result, standardizer.defaultCountry);
+    return {
+      ...record,
+      standardized: result.standardized,
+      findings: result.findings,
+      matchRecord,
+      matchKeys: incrementalBlockingKeys(matchRecord, { isGeneric: standardizer.isGeneric, defaultCountry: standardizer.defaultCountry }),
+      matchName: trigramName(matchRecord) ?? null,
+      // the hash covers the record's own mapped values, so an unrelated part of the payload changing does not re-version it
+      hash: payloadHash({ kind: record.kind, attributes: record.attributes, links: record.links }),
+    };
+  });
 }

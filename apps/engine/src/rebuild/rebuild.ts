@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AttributeName, GoldenStateDigest, compareGoldenStates, digestGoldenState } from '@mdm/core';
+import { AttributeName, CanonicalAttributes, GoldenStateDigest, MappedRecord, PartyKind, compareGoldenStates, digestGoldenState } from '@mdm/core';
 import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '@mdm/infra';
 import { createDataSource, runMigrations } from '@mdm/persistence';
 import { InboundMessage, OutboundTopics } from '@mdm/messaging';
 import { OverrideValueUseCase } from '@mdm/golden';
 import { EngineRules } from '@mdm/settings';
 import { IngestBatchUseCase } from '../ingest/ingest-batch.usecase';
-import { SOURCE_HEADER } from '../ingest/record-preparation';
+import { Preparation, SOURCE_HEADER, prepareMapped, prepareMessage } from '../ingest/record-preparation';
 import { frenchStandardizer } from '../ingest/standardizer';
 
 export interface RebuildOptions {
@@ -25,6 +25,8 @@ export interface RebuildReport {
   /** Source records replayed (erased ones are not: they must not come back). */
   sourceRecords: number;
   messages: number;
+  /** Records whose raw message another person's erasure blanked, replayed from their mapped values. */
+  replayedFromMappedValues: number;
   erasedSkipped: number;
   /** Stored messages the replay refused (must be none: each was accepted live). */
   replayDeadLetters: { topic: string; partition: number; offset: string; code: string; message: string }[];
@@ -69,45 +71,66 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
 
     // every stored message once, in the order the engine received them; erased records stay out
     const [{ erased }] = await live.query(`SELECT count(*)::int AS erased FROM source_record WHERE erased_at IS NOT NULL`);
-    const messages: { source: string; kafka_topic: string | null; kafka_partition: number | null; kafka_offset: string | null; payload: Buffer; received_at: Date }[] = await live.query(
+    type Position = { source: string; kafka_topic: string | null; kafka_partition: number | null; kafka_offset: string | null; received_at: Date };
+    const messages: (Position & { payload: Buffer })[] = await live.query(
       `SELECT DISTINCT ON (coalesce(kafka_topic, source), coalesce(kafka_partition, -1), coalesce(kafka_offset, -1), CASE WHEN kafka_topic IS NULL THEN source_id END)
               source, kafka_topic, kafka_partition, kafka_offset::text AS kafka_offset, payload, received_at
-         FROM source_record WHERE erased_at IS NULL
+         FROM source_record WHERE erased_at IS NULL AND octet_length(payload) > 0
         ORDER BY coalesce(kafka_topic, source), coalesce(kafka_partition, -1), coalesce(kafka_offset, -1), CASE WHEN kafka_topic IS NULL THEN source_id END, received_at`,
     );
-    messages.sort((a, b) => a.received_at.getTime() - b.received_at.getTime());
+    // A record whose raw message was blanked by another person's erasure (the message named her)
+    // is replayed from the values mapped from it, which it kept.
+    const blanked: (Position & { source_id: string; entity: string; kind: PartyKind; attributes: CanonicalAttributes; links: Record<string, string>; source_updated_at: Date | null })[] = await live.query(
+      `SELECT source, source_id, entity, kind, attributes, links, source_updated_at, kafka_topic, kafka_partition, kafka_offset::text AS kafka_offset, received_at
+         FROM source_record WHERE erased_at IS NULL AND octet_length(payload) = 0`,
+    );
+    const items: (Position & { payload?: Buffer; mapped?: MappedRecord })[] = [
+      ...messages,
+      ...blanked.map((b) => ({
+        ...b,
+        mapped: { source: b.source, sourceId: b.source_id, entity: b.entity, kind: b.kind, attributes: b.attributes, links: b.links, sourceUpdatedAt: b.source_updated_at?.toISOString() ?? null },
+      })),
+    ];
+    // within one reception time (one live batch), the order of the partition's messages
+    items.sort((a, b) => a.received_at.getTime() - b.received_at.getTime() || (a.kafka_partition ?? -1) - (b.kafka_partition ?? -1) || Number(a.kafka_offset ?? -1) - Number(b.kafka_offset ?? -1));
     // The engine stamps a batch with one reception time: replaying each live batch as one batch, at
     // its own time, gives every rule that reads the time (freshest value wins, most recent members
     // first) the same view it had live.
     let batchTime = new Date(0);
+    const standardizer = frenchStandardizer(options.rules.matching.defaultCountry);
     const ingest = new IngestBatchUseCase(scratch, {
       mappings: options.rules.mappings,
       topics: options.topics,
       survivorship: options.rules.survivorship,
-      standardizer: frenchStandardizer(options.rules.matching.defaultCountry),
+      standardizer,
       matching: options.rules.matching,
       erp: options.rules.erp,
       maxMessageBytes: options.maxMessageBytes,
       now: () => batchTime,
     });
+    const byTopic = new Map(options.rules.mappings.map((m) => [m.topic, m]));
+    const bySource = new Map(options.rules.mappings.map((m) => [m.source, m]));
     const batchSize = options.batchSize ?? 100;
-    for (let i = 0; i < messages.length; ) {
-      batchTime = messages[i].received_at;
+    for (let i = 0; i < items.length; ) {
+      batchTime = items[i].received_at;
       let end = i + 1;
-      while (end < messages.length && end - i < batchSize && messages[end].received_at.getTime() === batchTime.getTime()) end++;
-      await ingest.execute(
-        messages.slice(i, end).map(
-          (m, k): InboundMessage => ({
+      while (end < items.length && end - i < batchSize && items[end].received_at.getTime() === batchTime.getTime()) end++;
+      await ingest.executePrepared(
+        items.slice(i, end).map((m, k): Preparation => {
+          const message: InboundMessage = {
             topic: m.kafka_topic ?? m.source,
             partition: m.kafka_partition ?? 0,
             offset: m.kafka_offset ?? String(i + k),
             key: null,
-            value: m.payload,
+            value: m.payload ?? Buffer.alloc(0),
             // the record's source decides the mapping, whatever topic carried it
             headers: { [SOURCE_HEADER]: m.source },
             timestamp: String(m.received_at.getTime()),
-          }),
-        ),
+          };
+          return m.mapped
+            ? { ok: true, message, payload: Buffer.alloc(0), records: prepareMapped([m.mapped], standardizer) }
+            : prepareMessage(message, byTopic, bySource, standardizer, options.maxMessageBytes);
+        }),
       );
       i = end;
     }
@@ -159,6 +182,7 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
     return {
       sourceRecords: records,
       messages: messages.length,
+      replayedFromMappedValues: blanked.length,
       erasedSkipped: erased,
       replayDeadLetters,
       stewardDecisions: decisions.length,
