@@ -9,6 +9,19 @@ describe('migrations', () => {
 
   afterAll(async () => dropDatabase(adminUrl, name));
 
+  it('run with a pool of one connection (the command-line tools use one)', async () => {
+    const one = `${name}_one`;
+    await createDatabaseIfMissing(adminUrl, one);
+    const source = createDataSource(withDatabaseName(adminUrl, one), { poolSize: 1, applicationName: 'mdm-migrate-one' });
+    try {
+      await source.initialize();
+      expect((await runMigrations(source)).length).toBeGreaterThan(0);
+    } finally {
+      await source.destroy().catch(() => undefined);
+      await dropDatabase(adminUrl, one);
+    }
+  });
+
   it('run once when three instances start at the same moment', async () => {
     await createDatabaseIfMissing(adminUrl, name);
     const sources = [0, 1, 2].map((i) => createDataSource(withDatabaseName(adminUrl, name), { poolSize: 2, applicationName: `mdm-migrate-${i}` }));

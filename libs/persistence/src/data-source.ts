@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterEntity } from './entities/dead-letter.entity';
 import { GoldenHistoryEntity } from './entities/golden-history.entity';
@@ -49,19 +50,17 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
 const MIGRATION_LOCK = 7_301_842_000;
 
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  // A session lock on a connection of its own; the migrations run on the pool's other connections.
-  const lock = dataSource.createQueryRunner();
+  // A session lock on a connection of its own, outside the pool: a pool of one connection still
+  // has it for the migrations.
+  const lock = new Client({ connectionString: (dataSource.options as { url?: string }).url, application_name: 'mdm-migrations-lock', connectionTimeoutMillis: 10_000 });
   await lock.connect();
   try {
     await lock.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
-    try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((m) => m.name);
-    } finally {
-      await lock.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK]);
-    }
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
   } finally {
-    await lock.release();
+    // closing the session releases its lock
+    await lock.end().catch(() => undefined);
   }
 }
 
