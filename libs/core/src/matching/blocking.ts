@@ -1,5 +1,6 @@
 import { BlockingContext, blockingContext, blockingKeys, BlockingRuleSpec, KEY_SEPARATOR } from './blocking-rules';
 import { Features } from './features';
+import { HashIdTable, hashKey52 } from './key-hash';
 
 export interface BlockingOptions {
   /** Blocks larger than this are skipped with a warning (a block of n records costs n²/2 comparisons). */
@@ -60,7 +61,8 @@ function indexRule(
   warnings: string[],
 ): RuleIndex {
   const n = features.length;
-  const keyIds = new Map<string, number>();
+  // numbers, not strings: a million records give millions of distinct keys for some rules
+  const keyIds = new HashIdTable(n);
   const offsets = new Int32Array(n + 1);
   let ids = new Int32Array(Math.max(16, n));
   let length = 0;
@@ -68,11 +70,7 @@ function indexRule(
     offsets[i] = length;
     const keys = blockingKeys(rule, features[i], context);
     for (const key of keys) {
-      let id = keyIds.get(key);
-      if (id === undefined) {
-        id = keyIds.size;
-        keyIds.set(key, id);
-      }
+      const id = keyIds.idOf(hashKey52(key));
       // a record's keys stay sorted and distinct
       let pos = offsets[i];
       while (pos < length && ids[pos] < id) pos++;
@@ -97,19 +95,28 @@ function indexRule(
   const members = new Int32Array(length);
   for (let i = 0; i < n; i++) for (let p = offsets[i]; p < offsets[i + 1]; p++) members[fill[ids[p]]++] = i;
   const active = new Uint8Array(keyCount);
-  let oversized: string | undefined;
-  for (const [key, k] of keyIds) {
+  let oversized = -1;
+  for (let k = 0; k < keyCount; k++) {
     const size = sizes[k];
     if (size > report.largestBlock) report.largestBlock = size;
     if (size > maxBlockSize) {
       report.oversizedBlocks++;
-      oversized ??= `${key.split(KEY_SEPARATOR).join(' + ')} (${size} records)`;
+      if (oversized < 0) oversized = k;
     } else if (size >= 2) active[k] = 1;
   }
   report.keys = keyCount;
-  if (report.oversizedBlocks > 0)
-    warnings.push(`blocking rule "${rule.name}": ${report.oversizedBlocks} block(s) larger than ${maxBlockSize} records skipped, e.g. ${oversized}`);
+  if (oversized >= 0) {
+    const key = keyOf(rule, features[members[blockStart[oversized]]], context, keyIds, oversized);
+    warnings.push(
+      `blocking rule "${rule.name}": ${report.oversizedBlocks} block(s) larger than ${maxBlockSize} records skipped, e.g. ${key.split(KEY_SEPARATOR).join(' + ')} (${sizes[oversized]} records)`,
+    );
+  }
   return { offsets, ids: ids.slice(0, length), active, blockStart, members };
+}
+
+/** The key string of id `id`, among the keys of a record of its block. */
+function keyOf(rule: BlockingRuleSpec, f: Features, context: BlockingContext, keyIds: HashIdTable, id: number): string {
+  return blockingKeys(rule, f, context).find((key) => keyIds.get(hashKey52(key)) === id) ?? '';
 }
 
 /** Whether i and j share an active key of the rule smaller than `below`. */
