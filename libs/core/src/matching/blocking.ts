@@ -43,10 +43,16 @@ export interface CandidatePairs {
 
 export const DEFAULT_MAX_BLOCK_SIZE = 1000;
 
-/** One rule's keys as compressed rows: record i has keys ids[offsets[i] … offsets[i+1]). */
-interface RuleIndex {
+/** One rule's keys as compressed rows: record i has keys ids[offsets[i] … offsets[i+1]), sorted. */
+interface KeyRows {
   offsets: Int32Array;
   ids: Int32Array;
+  /** Whether key k gives pairs (2 records or more, not oversized); undefined: every key in the rows does. */
+  active?: Uint8Array;
+}
+
+/** A rule's key rows with its blocks: block k has the records members[blockStart[k] … blockStart[k+1]). */
+interface RuleIndex extends KeyRows {
   active: Uint8Array;
   blockStart: Int32Array;
   members: Int32Array;
@@ -119,8 +125,30 @@ function keyOf(rule: BlockingRuleSpec, f: Features, context: BlockingContext, ke
   return blockingKeys(rule, f, context).find((key) => keyIds.get(hashKey52(key)) === id) ?? '';
 }
 
+/**
+ * The rows of the keys that give pairs only, without the blocks: what the later rules and the
+ * training sessions ask of a rule (whether two records share a key of it). Most keys of a million
+ * records are a single record's (nine in ten one-typo email keys), so the rows kept while the
+ * pairs are compared and the model trained are a fraction of the index.
+ */
+function activeRows(index: RuleIndex): KeyRows {
+  const { offsets, ids, active } = index;
+  const n = offsets.length - 1;
+  let length = 0;
+  for (let p = 0; p < offsets[n]; p++) length += active[ids[p]];
+  const keptOffsets = new Int32Array(n + 1);
+  const keptIds = new Int32Array(length);
+  length = 0;
+  for (let i = 0; i < n; i++) {
+    keptOffsets[i] = length;
+    for (let p = offsets[i]; p < offsets[i + 1]; p++) if (active[ids[p]]) keptIds[length++] = ids[p];
+  }
+  keptOffsets[n] = length;
+  return { offsets: keptOffsets, ids: keptIds };
+}
+
 /** Whether i and j share an active key of the rule smaller than `below`. */
-function sharesKey(index: RuleIndex, i: number, j: number, below: number): boolean {
+function sharesKey(index: KeyRows, i: number, j: number, below: number): boolean {
   const { offsets, ids, active } = index;
   let p = offsets[i];
   let q = offsets[j];
@@ -131,7 +159,7 @@ function sharesKey(index: RuleIndex, i: number, j: number, below: number): boole
     const b = ids[q];
     if (a >= below || b >= below) return false;
     if (a === b) {
-      if (active[a]) return true;
+      if (active === undefined || active[a]) return true;
       p++;
       q++;
     } else if (a < b) p++;
@@ -153,7 +181,7 @@ export function generateCandidatePairs(features: readonly Features[], rules: rea
   let left = new Uint32Array(1 << 16);
   let right = new Uint32Array(1 << 16);
   let length = 0;
-  const indexes: RuleIndex[] = [];
+  const indexes: KeyRows[] = [];
   const reports: BlockingRuleReport[] = [];
   const context = blockingContext(features);
   for (const rule of rules) {
@@ -185,7 +213,7 @@ export function generateCandidatePairs(features: readonly Features[], rules: rea
         }
       }
     }
-    indexes.push(index);
+    indexes.push(activeRows(index));
     reports.push(report);
   }
   const ruleMask = (i: number, j: number): number => {
