@@ -128,6 +128,24 @@ describe('blocking', () => {
     expect(result.report.rules[1]).toMatchObject({ largestBlock: 5, oversizedBlocks: 1 });
   });
 
+  it('lets a later rule give a pair whose only shared key of an earlier rule is an oversized block', () => {
+    // five records on one birth date (oversized with a cap of 4); 0 and 1 also share a name sound and a postal code
+    const records: MatchRecord[] = Array.from({ length: 5 }, (_, i) => ({ id: String(i), birthDate: '19800101', lastName: ['dupont', 'dupont', 'martin', 'bernard', 'petit'][i], postalCode: '75011' }));
+    const result = generateCandidatePairs(features(records), RULES, { maxBlockSize: 4 });
+    expect(pairsOf(result)).toEqual(['0-1']);
+    expect(result.report.rules.map((r) => r.pairs)).toEqual([0, 0, 1]);
+    // the birth date block was skipped: the pair shares no key of that rule for the training sessions
+    expect(result.ruleMask(0, 1)).toBe(0b100);
+    expect(result.ruleMask(0, 2)).toBe(0);
+  });
+
+  it('names an oversized block by the parts of its key', () => {
+    const records: MatchRecord[] = Array.from({ length: 3 }, (_, i) => ({ id: String(i), lastName: 'dupont', postalCode: '75011' }));
+    const result = generateCandidatePairs(features(records), RULES, { maxBlockSize: 2 });
+    expect(result.length).toBe(0);
+    expect(result.report.warnings).toEqual(['blocking rule "last-name sound + postal code": 1 block(s) larger than 2 records skipped, e.g. DUP2 + 75011 (3 records)']);
+  });
+
   it('in linkage mode, pairs records of different sources only, and measures recall against the truth', () => {
     const records: MatchRecord[] = [
       { id: 'a1', source: 'a', birthDate: '19800101' },

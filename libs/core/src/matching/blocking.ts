@@ -1,5 +1,6 @@
 import { BlockingContext, blockingContext, blockingKeys, BlockingRuleSpec, KEY_SEPARATOR } from './blocking-rules';
 import { Features } from './features';
+import { HashIdTable, hashKey52 } from './key-hash';
 
 export interface BlockingOptions {
   /** Blocks larger than this are skipped with a warning (a block of n records costs n²/2 comparisons). */
@@ -42,10 +43,16 @@ export interface CandidatePairs {
 
 export const DEFAULT_MAX_BLOCK_SIZE = 1000;
 
-/** One rule's keys as compressed rows: record i has keys ids[offsets[i] … offsets[i+1]). */
-interface RuleIndex {
+/** One rule's keys as compressed rows: record i has keys ids[offsets[i] … offsets[i+1]), sorted. */
+interface KeyRows {
   offsets: Int32Array;
   ids: Int32Array;
+  /** Whether key k gives pairs (2 records or more, not oversized); undefined: every key in the rows does. */
+  active?: Uint8Array;
+}
+
+/** A rule's key rows with its blocks: block k has the records members[blockStart[k] … blockStart[k+1]). */
+interface RuleIndex extends KeyRows {
   active: Uint8Array;
   blockStart: Int32Array;
   members: Int32Array;
@@ -60,7 +67,8 @@ function indexRule(
   warnings: string[],
 ): RuleIndex {
   const n = features.length;
-  const keyIds = new Map<string, number>();
+  // numbers, not strings: a million records give millions of distinct keys for some rules
+  const keyIds = new HashIdTable(n);
   const offsets = new Int32Array(n + 1);
   let ids = new Int32Array(Math.max(16, n));
   let length = 0;
@@ -68,11 +76,7 @@ function indexRule(
     offsets[i] = length;
     const keys = blockingKeys(rule, features[i], context);
     for (const key of keys) {
-      let id = keyIds.get(key);
-      if (id === undefined) {
-        id = keyIds.size;
-        keyIds.set(key, id);
-      }
+      const id = keyIds.idOf(hashKey52(key));
       // a record's keys stay sorted and distinct
       let pos = offsets[i];
       while (pos < length && ids[pos] < id) pos++;
@@ -97,23 +101,54 @@ function indexRule(
   const members = new Int32Array(length);
   for (let i = 0; i < n; i++) for (let p = offsets[i]; p < offsets[i + 1]; p++) members[fill[ids[p]]++] = i;
   const active = new Uint8Array(keyCount);
-  let oversized: string | undefined;
-  for (const [key, k] of keyIds) {
+  let oversized = -1;
+  for (let k = 0; k < keyCount; k++) {
     const size = sizes[k];
     if (size > report.largestBlock) report.largestBlock = size;
     if (size > maxBlockSize) {
       report.oversizedBlocks++;
-      oversized ??= `${key.split(KEY_SEPARATOR).join(' + ')} (${size} records)`;
+      if (oversized < 0) oversized = k;
     } else if (size >= 2) active[k] = 1;
   }
   report.keys = keyCount;
-  if (report.oversizedBlocks > 0)
-    warnings.push(`blocking rule "${rule.name}": ${report.oversizedBlocks} block(s) larger than ${maxBlockSize} records skipped, e.g. ${oversized}`);
+  if (oversized >= 0) {
+    const key = keyOf(rule, features[members[blockStart[oversized]]], context, keyIds, oversized);
+    warnings.push(
+      `blocking rule "${rule.name}": ${report.oversizedBlocks} block(s) larger than ${maxBlockSize} records skipped, e.g. ${key.split(KEY_SEPARATOR).join(' + ')} (${sizes[oversized]} records)`,
+    );
+  }
   return { offsets, ids: ids.slice(0, length), active, blockStart, members };
 }
 
+/** The key string of id `id`, among the keys of a record of its block. */
+function keyOf(rule: BlockingRuleSpec, f: Features, context: BlockingContext, keyIds: HashIdTable, id: number): string {
+  return blockingKeys(rule, f, context).find((key) => keyIds.get(hashKey52(key)) === id) ?? '';
+}
+
+/**
+ * The rows of the keys that give pairs only, without the blocks: what the later rules and the
+ * training sessions ask of a rule (whether two records share a key of it). Most keys of a million
+ * records are a single record's (nine in ten one-typo email keys), so the rows kept while the
+ * pairs are compared and the model trained are a fraction of the index.
+ */
+function activeRows(index: RuleIndex): KeyRows {
+  const { offsets, ids, active } = index;
+  const n = offsets.length - 1;
+  let length = 0;
+  for (let p = 0; p < offsets[n]; p++) length += active[ids[p]];
+  const keptOffsets = new Int32Array(n + 1);
+  const keptIds = new Int32Array(length);
+  length = 0;
+  for (let i = 0; i < n; i++) {
+    keptOffsets[i] = length;
+    for (let p = offsets[i]; p < offsets[i + 1]; p++) if (active[ids[p]]) keptIds[length++] = ids[p];
+  }
+  keptOffsets[n] = length;
+  return { offsets: keptOffsets, ids: keptIds };
+}
+
 /** Whether i and j share an active key of the rule smaller than `below`. */
-function sharesKey(index: RuleIndex, i: number, j: number, below: number): boolean {
+function sharesKey(index: KeyRows, i: number, j: number, below: number): boolean {
   const { offsets, ids, active } = index;
   let p = offsets[i];
   let q = offsets[j];
@@ -124,7 +159,7 @@ function sharesKey(index: RuleIndex, i: number, j: number, below: number): boole
     const b = ids[q];
     if (a >= below || b >= below) return false;
     if (a === b) {
-      if (active[a]) return true;
+      if (active === undefined || active[a]) return true;
       p++;
       q++;
     } else if (a < b) p++;
@@ -146,7 +181,7 @@ export function generateCandidatePairs(features: readonly Features[], rules: rea
   let left = new Uint32Array(1 << 16);
   let right = new Uint32Array(1 << 16);
   let length = 0;
-  const indexes: RuleIndex[] = [];
+  const indexes: KeyRows[] = [];
   const reports: BlockingRuleReport[] = [];
   const context = blockingContext(features);
   for (const rule of rules) {
@@ -178,7 +213,7 @@ export function generateCandidatePairs(features: readonly Features[], rules: rea
         }
       }
     }
-    indexes.push(index);
+    indexes.push(activeRows(index));
     reports.push(report);
   }
   const ruleMask = (i: number, j: number): number => {
