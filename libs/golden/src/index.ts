@@ -1,5 +1,6 @@
 export * from './publication';
 export * from './golden-writer';
+export * from './retire-golden-records';
 export * from './stewardship/steward-context';
 export * from './stewardship/override-value.usecase';
 export * from './stewardship/unmerge.usecase';

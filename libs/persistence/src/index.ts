@@ -7,6 +7,7 @@ export * from './entities/outbox.entity';
 export * from './entities/dead-letter.entity';
 export * from './entities/steward-task.entity';
 export * from './entities/match-decision.entity';
+export * from './entities/steward-task-comment.entity';
 export * from './stores/steward-task.store';
 export * from './stores/resolution.store';
 export * from './stores/outbox.store';

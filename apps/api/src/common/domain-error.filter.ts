@@ -21,7 +21,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return HttpStatus.BAD_REQUEST;
     case 'MESSAGE_TOO_LARGE':
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'TASK_CLOSED':
+      return HttpStatus.CONFLICT;
     case 'PROCESSING_FAILED':
+    case 'MERGE_FORBIDDEN':
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }

@@ -5,6 +5,7 @@ import {
   DomainError,
   MatchingPolicy,
   ModelsByKind,
+  MustLinkSet,
   NotAMatchSet,
   SourceMapping,
   SurvivorshipPolicy,
@@ -14,13 +15,12 @@ import {
   reclusterLocally,
   DEFAULT_MAX_LOCAL_RECORDS,
   PairScore,
-  PartyKind,
 } from '@mdm/core';
-import { DeadLetterStore, GoldenRow, OutboxMessage, OutboxStore, RelationshipStore, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
+import { DeadLetterStore, GoldenRow, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
 import { InboundMessage, OutboundTopics } from '@mdm/messaging';
 import { failpoint } from '@mdm/observability';
 import { PreparedRecord, Preparation, Standardizer, prepareMessage } from './record-preparation';
-import { GoldenRules, GoldenWriter, deadLetterMessage, eventMessage, tombstoneMessage, xrefMessage } from '@mdm/golden';
+import { GoldenRules, GoldenWriter, deadLetterMessage, retireGoldenRecords, xrefMessage } from '@mdm/golden';
 
 export interface IngestSummary {
   messages: number;
@@ -226,7 +226,7 @@ export class IngestBatchUseCase {
       case 'merge': {
         target = locked.find((g) => g.id === decision.survivorId)!;
         outcome = 'merged';
-        await this.retire(db, store, outbox, target.id, decision.mergedIds.map((id) => locked.find((g) => g.id === id)!), record.kind, cause, now);
+        await retireGoldenRecords(db, this.options.topics, outbox, { survivorId: target.id, mergedAway: decision.mergedIds.map((id) => locked.find((g) => g.id === id)!), kind: record.kind, cause, now });
         break;
       }
     }
@@ -266,8 +266,11 @@ export class IngestBatchUseCase {
     if (!model) throw new Error(`no match model for ${record.kind} records in ${matching.model}`);
     const locked = (await store.lockGolden(await store.expandToComponents(candidateIds))).filter((g) => g.status === 'active' && g.kind === record.kind);
     const clusters = await store.loadMatchClusters(locked, DEFAULT_MAX_LOCAL_RECORDS);
-    const notAMatch = new NotAMatchSet(await store.notAMatchPairs([record.matchRecord.id, ...clusters.flatMap((c) => c.members.map((m) => m.id))]));
-    const plan = reclusterLocally([record.matchRecord], clusters, model, this.matchOptions(notAMatch));
+    const recordIds = [record.matchRecord.id, ...clusters.flatMap((c) => c.members.map((m) => m.id))];
+    const notAMatch = new NotAMatchSet(await store.notAMatchPairs(recordIds));
+    // a steward's merge keeps its two records in one golden record, whatever their new versions say
+    const mustLink = new MustLinkSet(await store.mustLinkPairs(recordIds));
+    const plan = reclusterLocally([record.matchRecord], clusters, model, { ...this.matchOptions(notAMatch), mustLink });
     const cause = { source: record.source, sourceId: record.sourceId };
     const rows = new Map(locked.map((g) => [g.id, g]));
     const refs = new Map<string, string>();
@@ -291,7 +294,7 @@ export class IngestBatchUseCase {
         }
         case 'merge': {
           const survivor = idOf(step.survivorId);
-          await this.retire(db, store, outbox, survivor, step.mergedIds.map((id) => rows.get(idOf(id))!), record.kind, cause, now);
+          await retireGoldenRecords(db, this.options.topics, outbox, { survivorId: survivor, mergedAway: step.mergedIds.map((id) => rows.get(idOf(id))!), kind: record.kind, cause, now });
           break;
         }
       }
@@ -358,29 +361,6 @@ export class IngestBatchUseCase {
       isGeneric: standardizer.isGeneric,
       defaultCountry: standardizer.defaultCountry,
     };
-  }
-
-  /**
-   * Retires golden records into the survivor: their remaining members, overrides and steward
-   * relationships move to it; each keeps a last history entry, gets a tombstone and a
-   * `golden.redirected` event keyed by its own id; the moved records get cross-references and
-   * steward tasks follow the survivor.
-   */
-  private async retire(db: EntityManager, store: ResolutionStore, outbox: OutboxMessage[], survivorId: string, mergedAway: GoldenRow[], kind: PartyKind, cause: { source: string; sourceId: string }, now: Date): Promise<void> {
-    const mergedIds = mergedAway.map((g) => g.id);
-    const moved = await store.moveMembers(mergedIds, survivorId, now);
-    await store.markMerged(mergedIds, survivorId, now);
-    await store.moveOverrides(mergedIds, survivorId);
-    await new RelationshipStore(db).moveLinks(mergedIds, survivorId);
-    for (const golden of mergedAway) {
-      const version = golden.version + 1;
-      await store.appendHistory({ goldenId: golden.id, version, changeType: 'merged-into', changedFields: [], cause: { ...cause, survivorId }, attributes: golden.attributes, at: now });
-      outbox.push(tombstoneMessage(this.options.topics, golden.id));
-      // keyed by the merged-away id: a consumer that holds it learns where it now points
-      outbox.push(eventMessage(this.options.topics, { type: 'golden.redirected', goldenId: golden.id, kind: golden.kind, version, changedFields: [], cause, at: now, redirectedTo: survivorId }));
-    }
-    for (const member of moved) outbox.push(xrefMessage(this.options.topics, { ...member, goldenId: survivorId, kind, at: now }));
-    await new StewardTaskStore(db).afterMerge(survivorId, mergedIds, now);
   }
 
   /**

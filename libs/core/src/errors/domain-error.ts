@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'TASK_NOT_FOUND',
   'OVERRIDE_NOT_FOUND',
   'PROCESSING_FAILED',
+  'TASK_CLOSED',
+  'MERGE_FORBIDDEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

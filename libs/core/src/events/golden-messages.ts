@@ -20,7 +20,7 @@ export type GoldenEventType = (typeof GOLDEN_EVENT_TYPES)[number];
 /** What caused a change: a source record that arrived, or a steward's action (with its reason). */
 export type ChangeCause = { source: string; sourceId: string } | { steward: string; action: StewardAction; reason: string };
 
-export const STEWARD_ACTIONS = ['override', 'remove-override', 'unmerge', 'erase'] as const;
+export const STEWARD_ACTIONS = ['override', 'remove-override', 'unmerge', 'erase', 'merge'] as const;
 export type StewardAction = (typeof STEWARD_ACTIONS)[number];
 
 /** Value of `mdm.golden.events` (key: golden id). `eventId` is unique: downstream deduplicates on it. */

@@ -61,4 +61,19 @@ describe('clusterLinks', () => {
     // rank says record 1 comes before record 0 (e.g. ids "b" < "c"), and 3 before 2
     expect([...clusterLinks(4, links, probability, Int32Array.from([1, 0, 3, 2]))]).toEqual([1, 1, 3, 3]);
   });
+
+  it('keeps a must-link pair together, even against a cannot-link of one of them', () => {
+    // 0 and 1 look unlike (0.01) but a steward merged them; 1–2 is a strong link (0.999) and 0–2 a
+    // cannot-link: {0,1} never takes 2, and 2 stays alone rather than taking 1 away from 0
+    const { links, probability, rank } = setup(3, [[1, 2, 0.999], [0, 2, -Infinity]]);
+    const mustLink = { left: [0], right: [1], length: 1 };
+    expect(groupsOf(clusterLinks(3, links, probability, rank))).toEqual([[0], [1, 2]]);
+    expect(groupsOf(clusterLinks(3, links, probability, rank, { mustLink }))).toEqual([[0, 1], [2]]);
+    // without the cannot-link, {0,1} + {2} averages (0.01 + 0.999) / 2 = 0.50 ≥ 0.4: one cluster
+    const plain = setup(3, [[1, 2, 0.999], [0, 2, 0.01]]);
+    expect(groupsOf(clusterLinks(3, plain.links, plain.probability, plain.rank, { mustLink }))).toEqual([[0, 1, 2]]);
+    // a must-link pair with no link at all still forms one cluster
+    const apart = setup(4, [[2, 3, 0.999]]);
+    expect(groupsOf(clusterLinks(4, apart.links, apart.probability, apart.rank, { mustLink: { left: [0], right: [1], length: 1 } }))).toEqual([[0, 1], [2, 3]]);
+  });
 });

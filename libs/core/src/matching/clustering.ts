@@ -14,6 +14,11 @@ export interface ClusteringOptions {
    * least this (average linkage). One strong link between two groups is not enough.
    */
   minAverageProbability?: number;
+  /**
+   * Pairs that must end in one cluster whatever their probabilities (a steward's "merge"): each
+   * group they form starts as one cluster, and average linkage only grows it.
+   */
+  mustLink?: { left: ArrayLike<number>; right: ArrayLike<number>; length: number };
 }
 
 export const DEFAULT_MIN_AVERAGE_PROBABILITY = 0.4;
@@ -68,6 +73,12 @@ export function clusterLinks(n: number, links: LinkedPairs, pairProbability: Pai
   const minAverage = options.minAverageProbability ?? DEFAULT_MIN_AVERAGE_PROBABILITY;
   const uf = new UnionFind(n);
   for (let p = 0; p < links.length; p++) uf.union(links.left[p], links.right[p]);
+  const mustLink = options.mustLink;
+  const together = new UnionFind(n);
+  for (let p = 0; p < (mustLink?.length ?? 0); p++) {
+    uf.union(mustLink!.left[p], mustLink!.right[p]);
+    together.union(mustLink!.left[p], mustLink!.right[p]);
+  }
   const components = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const root = uf.find(i);
@@ -90,7 +101,7 @@ export function clusterLinks(n: number, links: LinkedPairs, pairProbability: Pai
       for (const i of members) labels[i] = members[0];
       continue;
     }
-    const groups = averageLinkage(members, linksByComponent.get(root) ?? [], links, pairProbability, minAverage);
+    const groups = averageLinkage(members, linksByComponent.get(root) ?? [], links, pairProbability, minAverage, (i) => together.find(i));
     for (const group of groups) {
       let first = group[0];
       for (const i of group) if (rank[i] < rank[first]) first = i;
@@ -100,20 +111,41 @@ export function clusterLinks(n: number, links: LinkedPairs, pairProbability: Pai
   return labels;
 }
 
-function averageLinkage(members: number[], linkIds: number[], links: LinkedPairs, pairProbability: PairProbability, minAverage: number): number[][] {
-  const s = members.length;
+function averageLinkage(
+  members: number[],
+  linkIds: number[],
+  links: LinkedPairs,
+  pairProbability: PairProbability,
+  minAverage: number,
+  groupOf: (i: number) => number,
+): number[][] {
+  // the starting clusters: single records, or the groups that must stay together
   const local = new Map<number, number>();
-  members.forEach((g, i) => local.set(g, i));
+  const start = new Map<number, number>();
+  const groups: number[][] = [];
+  for (const g of members) {
+    const root = groupOf(g);
+    let index = start.get(root);
+    if (index === undefined) {
+      index = groups.length;
+      start.set(root, index);
+      groups.push([]);
+    }
+    groups[index].push(g);
+    local.set(g, index);
+  }
+  const s = groups.length;
   // groups[a]: the records of cluster a; sums[a]: linked cluster → sum of probabilities over all cross pairs
-  const groups: number[][] = members.map((g) => [g]);
-  let sums: Map<number, number>[] = members.map(() => new Map());
+  let sums: Map<number, number>[] = groups.map(() => new Map());
   for (const id of linkIds) {
     const a = local.get(links.left[id])!;
     const b = local.get(links.right[id])!;
-    sums[a].set(b, links.probability[id]);
-    sums[b].set(a, links.probability[id]);
+    if (a === b || sums[a].has(b)) continue;
+    const sum = groups[a].length === 1 && groups[b].length === 1 ? links.probability[id] : crossSum(a, b);
+    sums[a].set(b, sum);
+    sums[b].set(a, sum);
   }
-  const crossSum = (a: number, b: number): number => {
+  function crossSum(a: number, b: number): number {
     let sum = 0;
     for (const i of groups[a])
       for (const j of groups[b]) {
@@ -121,7 +153,7 @@ function averageLinkage(members: number[], linkIds: number[], links: LinkedPairs
         if (sum === -Infinity) return sum;
       }
     return sum;
-  };
+  }
   const stamp = new Int32Array(s);
   const alive = new Uint8Array(s).fill(1);
   const heap = new MergeHeap();

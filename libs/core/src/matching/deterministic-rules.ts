@@ -12,30 +12,44 @@ import { jaroWinklerAtLeast } from './jaro-winkler';
  */
 export type DeterministicRule = 'not-a-match' | 'different-kind' | 'different-siren' | 'different-names' | 'different-first-names' | 'same-siret';
 
-/** Pairs a steward declared distinct, by record id, in either order. */
-export class NotAMatchSet {
-  private readonly pairs = new Set<string>();
+/** Pairs of record ids, in either order. */
+class RecordPairSet {
+  private readonly pairs = new Map<string, readonly [string, string]>();
 
   constructor(pairs: Iterable<readonly [string, string]> = []) {
     for (const [a, b] of pairs) this.add(a, b);
   }
 
   add(a: string, b: string): void {
-    this.pairs.add(NotAMatchSet.key(a, b));
+    this.pairs.set(RecordPairSet.key(a, b), a < b ? [a, b] : [b, a]);
   }
 
   has(a: string, b: string): boolean {
-    return this.pairs.size > 0 && this.pairs.has(NotAMatchSet.key(a, b));
+    return this.pairs.size > 0 && this.pairs.has(RecordPairSet.key(a, b));
   }
 
   get size(): number {
     return this.pairs.size;
   }
 
+  /** Every pair, the smaller id first. */
+  entries(): (readonly [string, string])[] {
+    return [...this.pairs.values()];
+  }
+
   private static key(a: string, b: string): string {
     return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
   }
 }
+
+/** Pairs a steward declared distinct, by record id, in either order. */
+export class NotAMatchSet extends RecordPairSet {}
+
+/**
+ * Pairs a steward declared the same party ("merge" on a possible match), by record id: always in
+ * one cluster, whatever their scores say, until a steward splits them.
+ */
+export class MustLinkSet extends RecordPairSet {}
 
 export function deterministicRule(a: Features, b: Features, notAMatch?: NotAMatchSet): DeterministicRule | undefined {
   if (notAMatch?.has(a.record.id, b.record.id)) return 'not-a-match';

@@ -32,3 +32,4 @@ export * from './resolve-records';
 export * from './incremental';
 export * from './matching-policy';
 export * from './local-reclustering';
+export * from './merge-check';

@@ -1,4 +1,4 @@
-import { NotAMatchSet } from './deterministic-rules';
+import { MustLinkSet, NotAMatchSet } from './deterministic-rules';
 import { Features } from './features';
 import { GoldenCluster, resolveIncoming } from './incremental';
 import { LocalClusteringOptions, LocalPlan, reclusterLocally } from './local-reclustering';
@@ -172,6 +172,33 @@ describe('reclusterLocally', () => {
       const plan = reclusterLocally([C], [golden('g1', '2026-01-01T00:00:00Z', A)], model, { ...options, notAMatch });
       expect(partitionOf(plan)).toEqual([['crm:1'], ['web:1']]);
       expect(plan.reviews).toEqual([]);
+    });
+  });
+
+  describe("a steward's merge (must-link)", () => {
+    // same last name, nothing else known: p = 0.4737, a review, never a link on its own
+    const A = person('crm:1', { lastName: 'dubois' });
+    const B = person('web:1', { lastName: 'dubois' });
+    const mustLink = new MustLinkSet([['web:1', 'crm:1']]);
+
+    it('keeps the merged records in one golden record when either comes again', () => {
+      const merged = golden('g1', '2026-01-01T00:00:00Z', A, B);
+      const plan = reclusterLocally([{ ...B }], [merged], model, { ...options, mustLink });
+      expect(partitionOf(plan)).toEqual([['crm:1', 'web:1']]);
+      expect(plan.steps).toEqual([]);
+      expect(plan.reviews).toEqual([]);
+      // without the decision the re-clustering splits them again
+      expect(partitionOf(reclusterLocally([{ ...B }], [merged], model, options))).toEqual([['crm:1'], ['web:1']]);
+    });
+
+    it('holds even for a pair that shares no key, and a third record joins them by average', () => {
+      const C = person('web:2', { emails: ['j@x.fr'] });
+      const D = person('crm:2', { emails: ['j@x.fr'] });
+      const plan = reclusterLocally([D], [golden('g1', '2026-01-01T00:00:00Z', C, A)], model, { ...options, mustLink: new MustLinkSet([['crm:1', 'web:2']]) });
+      // crm:1–web:2 share nothing but are merged; crm:2–web:2 share the email (p ≈ 1); crm:2–crm:1
+      // is scored on demand (no key in common, p = 0.0099): (1 + 0.0099) / 2 = 0.50 ≥ 0.4
+      expect(partitionOf(plan)).toEqual([['crm:1', 'crm:2', 'web:2']]);
+      expect(plan.stats.links).toBe(2);
     });
   });
 

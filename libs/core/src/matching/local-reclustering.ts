@@ -1,7 +1,7 @@
 import { BlockingRuleSpec, DEFAULT_BLOCKING_RULES } from './blocking-rules';
 import { clusterLinks, DEFAULT_MIN_AVERAGE_PROBABILITY, LinkedPairs } from './clustering';
 import { decideMatch, MatchDecision } from './decision';
-import { deterministicRule, DeterministicRule, isCannotLink, NotAMatchSet } from './deterministic-rules';
+import { deterministicRule, DeterministicRule, isCannotLink, MustLinkSet, NotAMatchSet } from './deterministic-rules';
 import { extractFeatures, FeatureOptions, Features } from './features';
 import { compareGoldenAge, GoldenCluster, incrementalBlockingKeysOf } from './incremental';
 import { MatchModel, MatchThresholds } from './match-model';
@@ -27,6 +27,11 @@ export interface LocalClusteringOptions extends FeatureOptions {
   minAverageProbability?: number;
   /** Pairs of record ids a steward declared distinct: never in one cluster. */
   notAMatch?: NotAMatchSet;
+  /**
+   * Pairs of record ids a steward declared the same party: always in one cluster (with whatever
+   * else average linkage joins to them), never undone by a new version of either record.
+   */
+  mustLink?: MustLinkSet;
   /** Sources that must never hold two records in one cluster (the ERP): such a pair is a cannot-link, reported for review. */
   uniqueSources?: readonly string[];
   /** Blocking rules whose incremental keys make candidate pairs (default: the default rules). */
@@ -132,6 +137,8 @@ interface Scored {
   /** Never in one cluster: a cannot-link rule, or two records of one unique source. */
   cannotLink: boolean;
   sameSource: boolean;
+  /** A steward merged them: one cluster, whatever the rest says. */
+  mustLink: boolean;
 }
 
 export const NEW_GOLDEN_PREFIX = 'new:';
@@ -223,30 +230,43 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
       const [a, b] = i < j ? [features[i], features[j]] : [features[j], features[i]];
       const rule = deterministicRule(a, b, options.notAMatch);
       const sameSource = a.record.source !== undefined && a.record.source === b.record.source && unique.has(a.record.source);
-      scored = { probability: probabilityOfWeight(weightOfLevels(comparePair(a, b, scoring, levels), a, b, scoring)), rule, cannotLink: sameSource || isCannotLink(rule), sameSource };
+      const mustLink = options.mustLink?.has(a.record.id, b.record.id) ?? false;
+      const probability = probabilityOfWeight(weightOfLevels(comparePair(a, b, scoring, levels), a, b, scoring));
+      scored = { probability, rule, cannotLink: !mustLink && (sameSource || isCannotLink(rule)), sameSource, mustLink };
       scores.set(key, scored);
     }
     return scored;
   };
-  /** The probability average linkage reads: −∞ for a cannot-link, 1 for a shared SIRET. */
+  /** The probability average linkage reads: −∞ for a cannot-link, 1 for a shared SIRET or a steward's merge. */
   const pairProbability = (i: number, j: number): number => {
-    const { probability, rule, cannotLink } = score(i, j);
-    return cannotLink ? -Infinity : rule === 'same-siret' ? 1 : probability;
+    const { probability, rule, cannotLink, mustLink } = score(i, j);
+    return mustLink ? 1 : cannotLink ? -Infinity : rule === 'same-siret' ? 1 : probability;
   };
 
-  const links: LinkedPairs = { left: new Uint32Array(candidatePairs.length), right: new Uint32Array(candidatePairs.length), probability: new Float64Array(candidatePairs.length), length: 0 };
-  for (const key of candidatePairs) {
+  // the steward's merges among the local records, each pair once, the lower index on the left
+  const indexOf = new Map(records.map((r, i) => [r.id, i]));
+  const mustPairs: number[] = [];
+  for (const [a, b] of options.mustLink?.entries() ?? []) {
+    const i = indexOf.get(a);
+    const j = indexOf.get(b);
+    if (i !== undefined && j !== undefined && i !== j) mustPairs.push(Math.min(i, j) * n + Math.max(i, j));
+  }
+  const extra = mustPairs.filter((key) => !candidates.has(key));
+  const size = candidatePairs.length + extra.length;
+  const links: LinkedPairs = { left: new Uint32Array(size), right: new Uint32Array(size), probability: new Float64Array(size), length: 0 };
+  for (const key of [...candidatePairs, ...extra]) {
     const i = Math.floor(key / n);
     const j = key % n;
-    const { probability, rule, cannotLink } = score(i, j);
-    if (cannotLink || decideMatch({ probability, rule }, thresholds) !== 'link') continue;
+    const { probability, rule, cannotLink, mustLink } = score(i, j);
+    if (!mustLink && (cannotLink || decideMatch({ probability, rule }, thresholds) !== 'link')) continue;
     links.left[links.length] = i;
     links.right[links.length] = j;
-    links.probability[links.length] = rule === 'same-siret' ? 1 : probability;
+    links.probability[links.length] = mustLink || rule === 'same-siret' ? 1 : probability;
     links.length++;
   }
   const rank = Int32Array.from({ length: n }, (_, i) => i);
-  const labels = clusterLinks(n, links, pairProbability, rank, { minAverageProbability: options.minAverageProbability ?? DEFAULT_MIN_AVERAGE_PROBABILITY });
+  const mustLink = { left: mustPairs.map((key) => Math.floor(key / n)), right: mustPairs.map((key) => key % n), length: mustPairs.length };
+  const labels = clusterLinks(n, links, pairProbability, rank, { minAverageProbability: options.minAverageProbability ?? DEFAULT_MIN_AVERAGE_PROBABILITY, mustLink });
   const component = componentsOf(n, links);
 
   // the new partition, clusters by first member (records are in id order)

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Something a data steward must decide: for now, a possible match the engine would not link alone. */
+/** Something a data steward must decide: a possible match, a duplicate inside the ERP, a customer the ERP cannot take yet. */
 @Entity({ name: 'steward_task' })
 export class StewardTaskEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
@@ -19,4 +19,5 @@ export class StewardTaskEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'jsonb', nullable: true }) resolution: Record<string, unknown> | null;
+  @Column({ type: 'text', nullable: true }) assignee: string | null;
 }

@@ -221,6 +221,33 @@ export class ResolutionStore {
     return rows.map((r) => [r.a, r.b]);
   }
 
+  /** Steward "merge" decisions (must-link) that involve one of the records, as pairs of record ids (`source:sourceId`). */
+  async mustLinkPairs(recordIds: string[]): Promise<[string, string][]> {
+    if (recordIds.length === 0) return [];
+    const rows: { a: string; b: string }[] = await this.db.query(
+      `SELECT left_source || ':' || left_source_id AS a, right_source || ':' || right_source_id AS b
+         FROM match_decision
+        WHERE decision = 'match'
+          AND (left_source || ':' || left_source_id = ANY($1::text[]) OR right_source || ':' || right_source_id = ANY($1::text[]))`,
+      [recordIds],
+    );
+    return rows.map((r) => [r.a, r.b]);
+  }
+
+  /**
+   * After a steward's merge the survivor's link component holds the merged records' components:
+   * every golden record of either now carries the smaller component id.
+   */
+  async joinComponents(goldenIds: string[]): Promise<void> {
+    if (goldenIds.length === 0) return;
+    await this.db.query(
+      `WITH joined AS (SELECT array_agg(DISTINCT component) AS components, min(component) AS smallest FROM golden_record WHERE id = ANY($1::uuid[]) AND component IS NOT NULL)
+       UPDATE golden_record g SET component = j.smallest FROM joined j
+        WHERE j.smallest IS NOT NULL AND (g.id = ANY($1::uuid[]) OR g.component = ANY(j.components))`,
+      [goldenIds],
+    );
+  }
+
   /** The active golden record an id stands for today (itself, or the one it was merged into); null when unknown. */
   async resolveGoldenId(id: string): Promise<string | null> {
     const rows: { id: string; status: string; merged_into: string | null }[] = await this.db.query(`SELECT id, status, merged_into FROM golden_record WHERE id = $1`, [id]);
@@ -366,16 +393,30 @@ export class ResolutionStore {
    * automatic matching never overrides). Each pair is stored once, in the database's own order.
    */
   async addNotAMatch(pairs: { a: { source: string; sourceId: string }; b: { source: string; sourceId: string } }[], by: string, reason: string, at: Date): Promise<void> {
+    await this.addDecisions(pairs, 'not-a-match', by, reason, at);
+  }
+
+  /**
+   * Remembers a steward's decision on pairs of source records: `not-a-match` (never in one golden
+   * record) or `match` (always in one). A later decision on the same pair replaces the earlier one.
+   */
+  async addDecisions(
+    pairs: { a: { source: string; sourceId: string }; b: { source: string; sourceId: string } }[],
+    decision: 'not-a-match' | 'match',
+    by: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
     if (pairs.length === 0) return;
     await this.db.query(
       `INSERT INTO match_decision (left_source, left_source_id, right_source, right_source_id, decision, decided_by, reason, decided_at)
        SELECT CASE WHEN o THEN a_s ELSE b_s END, CASE WHEN o THEN a_id ELSE b_id END, CASE WHEN o THEN b_s ELSE a_s END, CASE WHEN o THEN b_id ELSE a_id END,
-              'not-a-match', $5, $6, $7
+              $8, $5, $6, $7
          FROM (SELECT a_s, a_id, b_s, b_id, (a_s, a_id) < (b_s, b_id) AS o
                  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(a_s, a_id, b_s, b_id)) q
        ON CONFLICT ON CONSTRAINT pk_match_decision DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by,
          reason = EXCLUDED.reason, decided_at = EXCLUDED.decided_at`,
-      [pairs.map((p) => p.a.source), pairs.map((p) => p.a.sourceId), pairs.map((p) => p.b.source), pairs.map((p) => p.b.sourceId), by, reason, at],
+      [pairs.map((p) => p.a.source), pairs.map((p) => p.a.sourceId), pairs.map((p) => p.b.source), pairs.map((p) => p.b.sourceId), by, reason, at, decision],
     );
   }
 

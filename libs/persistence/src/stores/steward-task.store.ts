@@ -126,4 +126,64 @@ export class StewardTaskStore {
       [type, goldenId, at, JSON.stringify({ by: 'engine', reason })],
     );
   }
+
+  /** Locks a task for a steward's action on it; null when there is no such task. */
+  async lockTask(id: string): Promise<StewardTaskRow | null> {
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM steward_task WHERE id = $1 FOR UPDATE`, [id]);
+    return rows.length === 0 ? null : toTaskRow(rows[0]);
+  }
+
+  /** Closes a task with a steward's decision. */
+  async resolveTask(id: string, resolution: Record<string, unknown>, at: Date): Promise<void> {
+    await this.db.query(`UPDATE steward_task SET status = 'resolved', closed_at = $2, updated_at = $2, resolution = $3 WHERE id = $1`, [id, at, JSON.stringify(resolution)]);
+  }
+
+  /** Assigns a task to a steward, or unassigns it (null). */
+  async assign(id: string, assignee: string | null, at: Date): Promise<void> {
+    await this.db.query(`UPDATE steward_task SET assignee = $2, updated_at = $3 WHERE id = $1`, [id, assignee, at]);
+  }
+
+  async addComment(comment: { id: string; taskId: string; author: string; text: string; at: Date }): Promise<void> {
+    await this.db.query(`INSERT INTO steward_task_comment (id, task_id, author, text, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+      comment.id,
+      comment.taskId,
+      comment.author,
+      comment.text,
+      comment.at,
+    ]);
+  }
+
+  /** A task's comments, oldest first. */
+  async comments(taskId: string): Promise<{ id: string; author: string; text: string; createdAt: Date }[]> {
+    return this.db.query(`SELECT id, author, text, created_at AS "createdAt" FROM steward_task_comment WHERE task_id = $1 ORDER BY created_at, id`, [taskId]);
+  }
+}
+
+/** A steward task as the use cases read it. */
+export interface StewardTaskRow {
+  id: string;
+  type: string;
+  status: string;
+  source: string | null;
+  sourceId: string | null;
+  goldenId: string | null;
+  candidateGoldenId: string | null;
+  candidateSource: string | null;
+  candidateSourceId: string | null;
+  assignee: string | null;
+}
+
+function toTaskRow(row: Record<string, unknown>): StewardTaskRow {
+  return {
+    id: row.id as string,
+    type: row.type as string,
+    status: row.status as string,
+    source: (row.source as string | null) ?? null,
+    sourceId: (row.source_id as string | null) ?? null,
+    goldenId: (row.golden_id as string | null) ?? null,
+    candidateGoldenId: (row.candidate_golden_id as string | null) ?? null,
+    candidateSource: (row.candidate_source as string | null) ?? null,
+    candidateSourceId: (row.candidate_source_id as string | null) ?? null,
+    assignee: (row.assignee as string | null) ?? null,
+  };
 }
