@@ -21,7 +21,7 @@ export const reviewFilters = () => load().filters;
 
 /** The queue's query for the API, from the steward's filters. */
 export function queueQuery(filters, offset = 0, limit = PAGE) {
-  return { status: 'open', type: filters.type, assignee: filters.assignee, sort: 'priority', limit, offset };
+  return { status: 'open', type: filters.type, assignee: filters.assignee, limit, offset };
 }
 
 /** Remembers the filters and the order the queue was shown in, for next/previous. */

@@ -12,8 +12,9 @@ export class ConsoleController {
   /** `/console` → `/console/`, so that the page's relative module paths resolve under it. */
   @Get()
   @Public()
-  root(@Res() response: Response): void {
-    response.redirect(301, '/console/');
+  root(@Req() request: Request, @Res() response: Response): void {
+    if (request.path.endsWith('/')) this.file(request, response);
+    else response.redirect(301, '/console/');
   }
 
   @Get('*')

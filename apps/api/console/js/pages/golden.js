@@ -151,7 +151,7 @@ export async function renderGolden(page, { match, params, isCurrent }) {
         h(
           'section',
           { class: 'card', 'aria-labelledby': 'sources-title' },
-          h('div', { class: 'card-head' }, h('h2', { id: 'sources-title' }, t('golden.sources')), splittable && h('span', { class: 'muted small' }, t('golden.split'))),
+          h('div', { class: 'card-head' }, h('h2', { id: 'sources-title' }, t('golden.sources')), splittable && h('span', { class: 'muted small' }, t('golden.splitHint'))),
           h(
             'ul',
             { class: 'source-list', 'data-testid': 'source-records' },

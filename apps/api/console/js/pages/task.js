@@ -21,15 +21,19 @@ export function comparisonRows(task) {
     return given.map((row) => {
       const left = row.record ?? row.left;
       const right = row.candidate ?? row.right;
-      return { attribute: row.attribute ?? row.name, left, right, differs: row.differs ?? valueText(left) !== valueText(right) };
+      return { attribute: row.attribute ?? row.name, left, right, differs: row.differs ?? differs(left, right) };
     });
   }
   const left = task.record?.values ?? task.record?.standardized ?? {};
   const right = task.candidate?.values ?? task.candidate?.standardized ?? {};
   return inReadingOrder([...Object.keys(left), ...Object.keys(right)])
     .filter((a) => !['updatedAt'].includes(a))
-    .map((attribute) => ({ attribute, left: left[attribute], right: right[attribute], differs: valueText(left[attribute]) !== valueText(right[attribute]) }));
+    .map((attribute) => ({ attribute, left: left[attribute], right: right[attribute], differs: differs(left[attribute], right[attribute]) }));
 }
+
+const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+/** Two values differ when both sides have one and they are not the same; a value only one side has is not a conflict. */
+const differs = (left, right) => !isEmpty(left) && !isEmpty(right) && valueText(left) !== valueText(right);
 
 export function matchWeights(task) {
   return task.weights ?? task.details?.contributions ?? task.details?.weights ?? [];
@@ -101,6 +105,9 @@ export async function renderTask(page, { match, isCurrent }) {
 
   const rows = comparisonRows(task);
   const weights = matchWeights(task);
+  // comparisons neither record has data for weigh nothing: named in one line, not drawn
+  const blank = weights.filter((w) => w.level === 'null' && !w.weight);
+  const shown = weights.filter((w) => !blank.includes(w));
   const assignee = task.assignee ?? task.assignedTo;
   const side = (which, s) =>
     h(
@@ -156,7 +163,7 @@ export async function renderTask(page, { match, isCurrent }) {
             rows.map((row) =>
               h(
                 'tr',
-                { class: row.differs ? 'differs' : 'same', 'data-attribute': row.attribute },
+                { class: row.differs ? 'differs' : isEmpty(row.left) || isEmpty(row.right) ? 'one-sided' : 'same', 'data-attribute': row.attribute },
                 h('th', { scope: 'row' }, label('attr', row.attribute), row.differs && h('span', { class: 'visually-hidden' }, ` (${t('task.differs')})`)),
                 h('td', {}, valueText(row.left)),
                 h('td', {}, valueText(row.right)),
@@ -170,16 +177,9 @@ export async function renderTask(page, { match, isCurrent }) {
         { class: 'task-side' },
         h(
           'section',
-          { class: 'card', 'aria-labelledby': 'weights-title' },
-          h('h2', { id: 'weights-title' }, t('task.weights')),
-          task.probability !== null && task.probability !== undefined && h('p', { class: 'probability-line', 'data-testid': 'probability' }, t('task.probability', { p: formatPercent(task.probability) })),
-          weights.length ? weightsChart(weights) : h('p', { class: 'muted' }, t('task.noWeights')),
-          h('p', { class: 'muted small' }, t('task.weightsHelp')),
-        ),
-        h(
-          'section',
           { class: 'card decision', 'aria-labelledby': 'decision-title' },
           h('h2', { id: 'decision-title' }, t('task.decision')),
+          task.probability !== null && task.probability !== undefined && h('p', { class: 'probability-line', 'data-testid': 'probability' }, t('task.probability', { p: formatPercent(task.probability) })),
           !canAct(session) && h('p', { class: 'muted' }, t('task.readOnly')),
           h('label', { for: 'decision-reason' }, t('task.reason')),
           reason,
@@ -191,6 +191,14 @@ export async function renderTask(page, { match, isCurrent }) {
             button(t('task.skip'), 's', () => void goNext(true), 'skip', 'skip'),
           ),
           open && canAct(session) && !assignee && h('button', { type: 'button', class: 'link', onclick: () => void assignToMe() }, t('task.assignToMe')),
+        ),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'weights-title' },
+          h('h2', { id: 'weights-title' }, t('task.weights')),
+          shown.length ? weightsChart(shown) : h('p', { class: 'muted' }, t('task.noWeights')),
+          blank.length > 0 && h('p', { class: 'muted small' }, t('task.noData', { names: blank.map((w) => label('attr', w.comparison)).join(', ') })),
+          h('p', { class: 'muted small' }, t('task.weightsHelp')),
         ),
       ),
     ),
