@@ -14,6 +14,7 @@ import { MatchController } from './match/match.controller';
 import { ErasuresController } from './erasures/erasures.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ConsoleController } from './console/console.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { API_DATA_SOURCE, API_KAFKA, API_MATCHING, API_STEWARD_OPTIONS } from './tokens';
 
 /** The REST API: golden records, source records, steward tasks, match explanations, figures and health; and the steward console. */
@@ -22,7 +23,7 @@ export class ApiModule {
   static register(dataSource: DataSource, kafka: Kafka, matching: MatchingPolicy & { models: ModelsByKind }, steward: StewardOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [StewardshipController, GoldenRecordsController, SourceRecordsController, StatsController, QualityController, TasksController, MatchController, ErasuresController, MetricsController, HealthController, ConsoleController],
+      controllers: [StewardshipController, GoldenRecordsController, SourceRecordsController, StatsController, QualityController, TasksController, MatchController, ErasuresController, MetricsController, DashboardController, HealthController, ConsoleController],
       providers: [
         { provide: API_DATA_SOURCE, useValue: dataSource },
         { provide: API_KAFKA, useValue: kafka },

@@ -51,7 +51,7 @@ export class ApiErrorFilter implements ExceptionFilter {
         return;
       }
       const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : error.message;
-      const details = Array.isArray(message) ? message.map((m) => ({ field: String(m).split(' ')[0], message: String(m) })) : undefined;
+      const details = Array.isArray(message) ? message.map((m) => ({ field: fieldOf(String(m)), message: String(m) })) : undefined;
       response.status(status).json({
         code: status === 404 ? 'NOT_FOUND' : status === 400 ? 'INVALID_REQUEST' : `HTTP_${status}`,
         message: Array.isArray(message) ? message.join('; ') : String(message),
@@ -63,4 +63,10 @@ export class ApiErrorFilter implements ExceptionFilter {
     this.logger.error({ err: error, errorId }, 'unexpected API error');
     response.status(500).json({ code: 'INTERNAL_ERROR', message: 'unexpected error', errorId });
   }
+}
+
+/** The field a validation message is about: its first word, or the name in "property x should not exist". */
+function fieldOf(message: string): string {
+  const unknown = /^property (\S+) should not exist$/.exec(message);
+  return unknown ? unknown[1] : message.split(' ')[0];
 }

@@ -1,16 +1,22 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@mdm/core';
+import { DomainError, MatchingPolicy } from '@mdm/core';
 import { GoldenHistoryEntity, GoldenRecordEntity, SourceRecordEntity, XrefEntity } from '@mdm/persistence';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { ListGoldenRecordsQuery } from './list-golden-records.query';
 import { AsOfQuery } from './as-of.query';
 import { LessThanOrEqual } from 'typeorm';
-import { API_DATA_SOURCE } from '../tokens';
+import { API_DATA_SOURCE, API_MATCHING } from '../tokens';
+import { readGoldenView, searchGoldenRecords } from '@mdm/golden';
+import { PersonalData, Roles } from '../auth/decorators';
+import { SearchGoldenRecordsQuery } from './search-golden-records.query';
 
 @Controller('golden-records')
 export class GoldenRecordsController {
-  constructor(@Inject(API_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(
+    @Inject(API_DATA_SOURCE) private readonly db: DataSource,
+    @Inject(API_MATCHING) private readonly matching: Pick<MatchingPolicy, 'defaultCountry'>,
+  ) {}
 
   @Get()
   async list(@Query() query: ListGoldenRecordsQuery) {
@@ -21,6 +27,28 @@ export class GoldenRecordsController {
       skip: query.offset,
     });
     return { total, limit: query.limit, offset: query.offset, items: items.map(present) };
+  }
+
+  /**
+   * Active golden records by name (typos and missing accents tolerated), email, phone (any
+   * written form), SIREN or SIRET, optionally in a city; the most similar first.
+   */
+  @Get('search')
+  @Roles('viewer', 'steward', 'admin', 'system')
+  @PersonalData()
+  async search(@Query() query: SearchGoldenRecordsQuery) {
+    if (query.q === undefined && query.city === undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'search with q, city or both', [{ field: 'q', message: 'q or city is required' }]);
+    }
+    return searchGoldenRecords(this.db.manager, { ...query, defaultCountry: this.matching.defaultCountry });
+  }
+
+  /** The 360° view: values with lineage, source records side by side, relationships, quality, history, open tasks. */
+  @Get(':id/view')
+  @Roles('viewer', 'steward', 'admin', 'system')
+  @PersonalData()
+  async view(@Param('id', new UuidParam('id')) id: string) {
+    return readGoldenView(this.db.manager, id);
   }
 
   /**

@@ -6,7 +6,9 @@ import { GoldenRecordEntity, RelationshipStore } from '@mdm/persistence';
 import { AttachUseCase, EraseUseCase, OverrideValueUseCase, StewardOptions, UnmergeUseCase } from '@mdm/golden';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { API_DATA_SOURCE, API_STEWARD_OPTIONS } from '../tokens';
-import { AttachBody, EraseBody, OverrideValueBody, RemoveOverrideBody, UnmergeBody } from './stewardship.dto';
+import { AttachBody, EraseBody, OverrideValueBody, RemoveOverrideBody, UnmergeBody, UnmergePreviewBody } from './stewardship.dto';
+import { CurrentUser, PersonalData, Principal, Roles } from '../auth/decorators';
+import { authorOf } from '../common/author';
 
 class ExplainQuery {
   @IsOptional()
@@ -74,10 +76,21 @@ export class StewardshipController {
     return { goldenId: golden.id, version: golden.version, items: attributes.map((a) => explainGoldenValue(values, a)) };
   }
 
-  /** A steward's value for one attribute, which wins over every rule until removed. */
+  /**
+   * A steward's value for one attribute, which wins over every rule until removed: `value`, or
+   * "choose a value" with `fromSourceRecord` (the value that source record of the golden record holds).
+   */
   @Put(':id/overrides/:attribute')
-  async override(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: OverrideValueBody) {
-    const saved = await this.overrides.set({ goldenId: id, attribute: attributeParam(attribute), value: body.value, by: body.by, reason: body.reason });
+  @Roles('steward', 'admin')
+  async override(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: OverrideValueBody, @CurrentUser() user?: Principal) {
+    const by = authorOf(user, body.by);
+    const name = attributeParam(attribute);
+    if (body.fromSourceRecord !== undefined && body.value !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'give value or fromSourceRecord, not both', [{ field: 'value', message: 'not with fromSourceRecord' }]);
+    }
+    const saved = body.fromSourceRecord
+      ? await this.overrides.choose({ goldenId: id, attribute: name, fromSourceRecord: body.fromSourceRecord, by, reason: body.reason })
+      : await this.overrides.set({ goldenId: id, attribute: name, value: body.value!, by, reason: body.reason });
     return { goldenId: saved.id, version: saved.version, attributes: saved.attributes, lineage: saved.lineage };
   }
 
@@ -91,10 +104,26 @@ export class StewardshipController {
   @Post(':id/unmerge')
   @HttpCode(200)
   async split(@Param('id', new UuidParam('id')) id: string, @Body() body: UnmergeBody) {
-    const sourceRecords = body.sourceRecords.map((r) => {
-      const at = r.indexOf(':');
-      return { source: r.slice(0, at), sourceId: r.slice(at + 1) };
-    });
-    return this.unmerge.execute({ goldenId: id, sourceRecords, by: body.by, reason: body.reason, preview: body.preview });
+    return this.unmerge.execute({ goldenId: id, sourceRecords: recordRefs(body.sourceRecords), by: body.by, reason: body.reason, preview: body.preview });
   }
+
+  /**
+   * What a split would give, without writing anything: the golden values (and lineage) of the
+   * record that stays and of the one split off, computed by the same survivorship code as the split.
+   */
+  @Post(':id/unmerge/preview')
+  @HttpCode(200)
+  @Roles('steward', 'admin')
+  @PersonalData()
+  async previewSplit(@Param('id', new UuidParam('id')) id: string, @Body() body: UnmergePreviewBody, @CurrentUser() user?: Principal) {
+    return this.unmerge.execute({ goldenId: id, sourceRecords: recordRefs(body.sourceRecords), by: user?.id ?? 'preview', reason: 'preview', preview: true });
+  }
+}
+
+/** `<source>:<source id>` → its parts (a source name holds no colon). */
+function recordRefs(ids: string[]): { source: string; sourceId: string }[] {
+  return ids.map((r) => {
+    const at = r.indexOf(':');
+    return { source: r.slice(0, at), sourceId: r.slice(at + 1) };
+  });
 }

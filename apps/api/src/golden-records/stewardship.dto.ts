@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
 /** Who acts and why; every steward action carries both. */
 class StewardAction {
@@ -14,10 +14,42 @@ class StewardAction {
   reason: string;
 }
 
+/** One source record, by source and id. */
+export class SourceRecordRefBody {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  source: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  sourceId: string;
+}
+
 export class OverrideValueBody extends StewardAction {
-  /** A string, true/false for emailOptIn and smsOptIn, a list of strings for email and phone (checked against the attribute). */
-  @IsDefined()
-  value: string | boolean | string[];
+  /**
+   * A string, true/false for emailOptIn and smsOptIn, a list of strings for email and phone
+   * (checked against the attribute). Required unless `fromSourceRecord` names the record whose value to take.
+   */
+  @ValidateIf((body: OverrideValueBody) => body.fromSourceRecord === undefined)
+  @IsDefined({ message: 'value is required, unless fromSourceRecord names the record to take it from' })
+  value?: string | boolean | string[];
+
+  /** "Choose a value": take the value this source record of the golden record holds. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SourceRecordRefBody)
+  fromSourceRecord?: SourceRecordRefBody;
+}
+
+/** The source records a split would take out, as `<source>:<source id>`. */
+export class UnmergePreviewBody {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^[^:]+:.+$/, { each: true, message: 'each of sourceRecords must be <source>:<source id>' })
+  sourceRecords: string[];
 }
 
 export class RemoveOverrideBody extends StewardAction {}

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CanonicalAttributes, PartyKind, QualityRow, buildQualityReport } from '@mdm/core';
 import { API_DATA_SOURCE } from '../tokens';
+import { readQualityReport } from './quality-report';
 
 export class QualityQuery {
   @IsOptional()
@@ -18,10 +18,6 @@ export class QualityController {
 
   @Get()
   async report(@Query() query: QualityQuery) {
-    const rows: { source: string; kind: PartyKind; attributes: CanonicalAttributes }[] = await this.db.query(
-      `SELECT source, kind, attributes FROM source_record ${query.source ? 'WHERE source = $1' : ''} ORDER BY source, source_id`,
-      query.source ? [query.source] : [],
-    );
-    return buildQualityReport(rows.map((r): QualityRow => ({ source: r.source, kind: r.kind, raw: r.attributes })));
+    return readQualityReport(this.db, query.source);
   }
 }

@@ -13,6 +13,15 @@ export interface OverrideValueCommand {
   reason: string;
 }
 
+/** "Choose a value": override with the value one member record holds (its standardized value). */
+export interface ChooseValueCommand {
+  goldenId: string;
+  attribute: AttributeName;
+  fromSourceRecord: { source: string; sourceId: string };
+  by: string;
+  reason: string;
+}
+
 export interface RemoveOverrideCommand {
   goldenId: string;
   attribute: AttributeName;
@@ -37,6 +46,29 @@ export class OverrideValueUseCase {
     const problems = overrideProblems(override);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
     return this.apply(command.goldenId, now, { steward: command.by, action: 'override', reason: command.reason }, (store, id) => store.setOverride(id, override));
+  }
+
+  /**
+   * The steward picks the value of one of the golden record's source records: an override with
+   * that record's standardized value (it stays even if the record changes later).
+   */
+  async choose(command: ChooseValueCommand): Promise<GoldenRow> {
+    const now = this.options.now?.() ?? new Date();
+    const { source, sourceId } = command.fromSourceRecord;
+    return this.apply(command.goldenId, now, { steward: command.by, action: 'override', reason: command.reason }, async (store, id) => {
+      const member = (await store.loadMembers(id)).find((m) => m.source === source && m.sourceId === sourceId);
+      if (!member) {
+        throw new DomainError('VALIDATION_FAILED', `${source}:${sourceId} is not a source record of golden record ${id}`, [{ field: 'fromSourceRecord', message: 'not a source record of this golden record' }]);
+      }
+      const value = member.attributes[command.attribute] as StewardOverride['value'] | undefined;
+      if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+        throw new DomainError('VALIDATION_FAILED', `${source}:${sourceId} has no ${command.attribute}`, [{ field: 'fromSourceRecord', message: `holds no ${command.attribute}` }]);
+      }
+      const override: StewardOverride = { attribute: command.attribute, value, by: command.by, reason: command.reason, at: now.toISOString() };
+      const problems = overrideProblems(override);
+      if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      await store.setOverride(id, override);
+    });
   }
 
   async remove(command: RemoveOverrideCommand): Promise<GoldenRow> {
