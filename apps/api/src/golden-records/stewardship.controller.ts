@@ -7,6 +7,9 @@ import { AttachUseCase, EraseUseCase, OverrideValueUseCase, StewardOptions, Unme
 import { UuidParam } from '../common/uuid-param.pipe';
 import { API_DATA_SOURCE, API_STEWARD_OPTIONS } from '../tokens';
 import { AttachBody, EraseBody, OverrideValueBody, RemoveOverrideBody, UnmergeBody } from './stewardship.dto';
+import { PersonalData, Roles } from '../auth/decorators';
+import { READERS, STEWARDS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 class ExplainQuery {
   @IsOptional()
@@ -23,6 +26,8 @@ function attributeParam(name: string): AttributeName {
 
 /** What a steward does to a golden record: explain a value, override it, split records out. */
 @Controller('golden-records')
+@Roles(...STEWARDS)
+@ScopedTo('golden')
 export class StewardshipController {
   private readonly overrides: OverrideValueUseCase;
   private readonly unmerge: UnmergeUseCase;
@@ -51,6 +56,7 @@ export class StewardshipController {
    * sources or made by a steward; each side resolved to the golden record holding it today.
    */
   @Get(':id/relationships')
+  @Roles(...READERS)
   async relationships(@Param('id', new UuidParam('id')) id: string) {
     const golden = await this.db.getRepository(GoldenRecordEntity).findOneBy({ id });
     if (!golden) throw new DomainError('GOLDEN_NOT_FOUND', `no golden record ${id}`);
@@ -66,6 +72,8 @@ export class StewardshipController {
 
   /** Why the golden record says what it says: for each value, its source record, the rule that chose it and the reason. */
   @Get(':id/explain')
+  @Roles(...READERS)
+  @PersonalData()
   async explain(@Param('id', new UuidParam('id')) id: string, @Query() query: ExplainQuery) {
     const golden = await this.db.getRepository(GoldenRecordEntity).findOneBy({ id });
     if (!golden) throw new DomainError('GOLDEN_NOT_FOUND', `no golden record ${id}`);
@@ -76,12 +84,14 @@ export class StewardshipController {
 
   /** A steward's value for one attribute, which wins over every rule until removed. */
   @Put(':id/overrides/:attribute')
+  @PersonalData()
   async override(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: OverrideValueBody) {
     const saved = await this.overrides.set({ goldenId: id, attribute: attributeParam(attribute), value: body.value, by: body.by, reason: body.reason });
     return { goldenId: saved.id, version: saved.version, attributes: saved.attributes, lineage: saved.lineage };
   }
 
   @Delete(':id/overrides/:attribute')
+  @PersonalData()
   async removeOverride(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: RemoveOverrideBody) {
     const saved = await this.overrides.remove({ goldenId: id, attribute: attributeParam(attribute), by: body.by, reason: body.reason });
     return { goldenId: saved.id, version: saved.version, attributes: saved.attributes, lineage: saved.lineage };
@@ -90,6 +100,7 @@ export class StewardshipController {
   /** Takes source records out into a new golden record; `preview: true` shows both results without applying. */
   @Post(':id/unmerge')
   @HttpCode(200)
+  @PersonalData()
   async split(@Param('id', new UuidParam('id')) id: string, @Body() body: UnmergeBody) {
     const sourceRecords = body.sourceRecords.map((r) => {
       const at = r.indexOf(':');

@@ -5,14 +5,19 @@ import { SourceRecordEntity, StewardTaskEntity } from '@mdm/persistence';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { API_DATA_SOURCE } from '../tokens';
 import { ListTasksQuery } from './list-tasks.query';
+import { PersonalData, Roles } from '../auth/decorators';
+import { READERS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 /** The steward's queue: possible matches the engine would not decide alone, each with its explanation. */
 @Controller('tasks')
+@Roles(...READERS)
 export class TasksController {
   constructor(@Inject(API_DATA_SOURCE) private readonly db: DataSource) {}
 
   /** Tasks by priority (the most likely matches first), then age. */
   @Get()
+  @ScopedTo('all')
   async list(@Query() query: ListTasksQuery) {
     const [items, total] = await this.db.getRepository(StewardTaskEntity).findAndCount({
       where: { status: query.status, ...(query.type ? { type: query.type } : {}) },
@@ -25,6 +30,8 @@ export class TasksController {
 
   /** One task with both records side by side (standardized values) and the per-comparison match weights. */
   @Get(':id')
+  @PersonalData()
+  @ScopedTo('task')
   async get(@Param('id', new UuidParam('id')) id: string) {
     const task = await this.db.getRepository(StewardTaskEntity).findOneBy({ id });
     if (!task) throw new DomainError('TASK_NOT_FOUND', `no task ${id}`);

@@ -15,6 +15,13 @@ export const ERROR_CODES = [
   'TASK_NOT_FOUND',
   'OVERRIDE_NOT_FOUND',
   'PROCESSING_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'USER_EXISTS',
+  'API_KEY_NOT_FOUND',
+  'AUDIT_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
