@@ -10,7 +10,6 @@ describe('steward actions on golden records: explain, override, unmerge', () => 
   let reader: TopicReader;
   let person: string;
 
-  const url = (path: string) => `${env.engine!.url}${path}`;
   const send = (method: string, path: string, body: unknown) => env.request(method, path, body);
   const goldenOf = (source: string, sourceId: string) => env.goldenOf(source, sourceId);
   const golden = async (id: string) => (await env.db.query(`SELECT * FROM golden_record WHERE id = $1`, [id]))[0];
@@ -32,13 +31,13 @@ describe('steward actions on golden records: explain, override, unmerge', () => 
   });
 
   it('explains every value: its source record, the rule that chose it and why', async () => {
-    const response = await fetch(url(`/golden-records/${person}/explain`));
+    const response = await env.request('GET', `/golden-records/${person}/explain`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { items: { attribute: string; values: { source: string; rule: string }[]; text: string }[] };
     const email = body.items.find((i) => i.attribute === 'email')!;
     expect(email.values.map((v) => v.source)).toContain('ecommerce');
     expect(email.text.length).toBeGreaterThan(10);
-    expect((await fetch(url(`/golden-records/${person}/explain?attribute=shoeSize`))).status).toBe(400);
+    expect((await env.request('GET', `/golden-records/${person}/explain?attribute=shoeSize`)).status).toBe(400);
   });
 
   it('lets a steward override a value, which survives a new version of the source record, until removed', async () => {
