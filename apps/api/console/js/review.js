@@ -21,7 +21,8 @@ export const reviewFilters = () => load().filters;
 
 /** The queue's query for the API, from the steward's filters. */
 export function queueQuery(filters, offset = 0, limit = PAGE) {
-  return { status: 'open', type: filters.type, assignee: filters.assignee, limit, offset };
+  const assignee = filters.assignee === 'none' ? { unassigned: true } : { assignee: filters.assignee };
+  return { status: 'open', type: filters.type, ...assignee, sort: 'priority', limit, offset };
 }
 
 /** Remembers the filters and the order the queue was shown in, for next/previous. */

@@ -5,25 +5,19 @@ import { formatNumber, label, t } from '../i18n.js';
 import { sourceBadge } from '../format.js';
 import { setPageKeys } from '../shortcuts.js';
 
-/** /dashboard when the API has it, else /stats; both read as the same figures. */
+/** The engine's figures and the data quality per source, from /dashboard. */
 async function loadFigures() {
-  let data;
-  try {
-    data = await get('/dashboard');
-  } catch (error) {
-    if (error.code !== 'NOT_FOUND') throw error;
-    data = await get('/stats');
-  }
-  const stats = data.stats ?? data;
+  const { engine, quality } = await get('/dashboard');
   return {
-    openTasks: stats.tasks?.open ?? stats.openTasks ?? 0,
-    tasksByType: stats.tasks?.byType ?? stats.openTasksByType ?? {},
-    golden: stats.goldenRecords?.active ?? 0,
-    merged: stats.goldenRecords?.merged ?? 0,
-    records: stats.sourceRecords?.total ?? 0,
-    bySource: stats.sourceRecords?.bySource ?? {},
-    deadLetters: stats.deadLetters?.total ?? 0,
-    pending: stats.outbox?.pending ?? 0,
+    openTasks: engine.tasks.open,
+    tasksByType: engine.tasks.byType,
+    golden: engine.goldenRecords.active,
+    merged: engine.goldenRecords.merged,
+    records: engine.sourceRecords.total,
+    bySource: engine.sourceRecords.bySource,
+    deadLetters: engine.deadLetters.total,
+    pending: engine.outbox.pending,
+    quality: quality.sources,
   };
 }
 
@@ -63,6 +57,31 @@ export async function renderDashboard(page, { isCurrent }) {
       h('section', { class: 'card' }, h('h2', {}, t('dashboard.byType')), bars(Object.entries(f.tasksByType), (type) => h('a', { href: `#/queue?type=${type}` }, label('type', type)))),
       h('section', { class: 'card' }, h('h2', {}, t('dashboard.bySource')), bars(Object.entries(f.bySource), (source) => sourceBadge(source))),
     ),
+    f.quality.length > 0 &&
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, t('dashboard.quality')),
+        h(
+          'table',
+          { class: 'table', 'data-testid': 'quality' },
+          h('thead', {}, h('tr', {}, ['dashboard.source', 'dashboard.sourceRecords', 'dashboard.withErrors', 'dashboard.findings'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h(
+            'tbody',
+            {},
+            f.quality.map((q) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, sourceBadge(q.source)),
+                h('td', { class: 'num' }, formatNumber(q.records)),
+                h('td', { class: 'num' }, formatNumber(q.recordsWithErrors)),
+                h('td', {}, Object.entries(q.findings.bySeverity).map(([severity, n]) => `${label('severity', severity)} : ${formatNumber(n)}`).join(' · ') || '—'),
+              ),
+            ),
+          ),
+        ),
+      ),
   );
   setPageKeys({});
 }

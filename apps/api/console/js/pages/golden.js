@@ -9,31 +9,12 @@ import { partyName, shortId, sourceBadge, valueText } from '../format.js';
 import { canAct, getSession } from '../session.js';
 import { setPageKeys } from '../shortcuts.js';
 
-/** The 360° view when the API has it, else the same assembled from the golden record's own endpoints. */
+/** The 360° view of a golden record, with its values and lineage as the maps the page reads. */
 async function loadView(id) {
-  try {
-    const view = await get(`/golden-records/${id}/view`);
-    const golden = view.golden ?? view;
-    return {
-      golden: { ...golden, goldenId: golden.goldenId ?? golden.id },
-      redirectedFrom: view.redirectedFrom ?? golden.redirectedFrom,
-      sourceRecords: view.sourceRecords ?? view.sources ?? [],
-      history: view.history ?? [],
-      relationships: view.relationships ?? [],
-      openTasks: view.openTasks ?? view.tasks ?? [],
-    };
-  } catch (error) {
-    if (error.code !== 'NOT_FOUND') throw error;
-  }
-  const golden = await get(`/golden-records/${id}`);
-  const [members, history, relationships, tasks] = await Promise.all([
-    get(`/golden-records/${golden.goldenId}/source-records`),
-    get(`/golden-records/${golden.goldenId}/history`),
-    get(`/golden-records/${golden.goldenId}/relationships`).catch(() => ({ items: [] })),
-    get('/tasks', { status: 'open', limit: 100 }).catch(() => ({ items: [] })),
-  ]);
-  const mine = (tasks.items ?? []).filter((task) => task.record?.goldenId === golden.goldenId || task.candidate?.goldenId === golden.goldenId);
-  return { golden, redirectedFrom: golden.redirectedFrom, sourceRecords: members.items, history: history.items, relationships: relationships.items ?? [], openTasks: mine };
+  const view = await get(`/golden-records/${id}/view`);
+  const attributes = Object.fromEntries(view.values.map((v) => [v.attribute, v.value]));
+  const lineage = Object.fromEntries(view.values.map((v) => [v.attribute, v.lineage]));
+  return { ...view, golden: { goldenId: view.goldenId, kind: view.kind, status: view.status, version: view.version, displayName: view.displayName, attributes, lineage } };
 }
 
 const key = (r) => `${r.source}:${r.sourceId}`;
@@ -55,13 +36,7 @@ export async function renderGolden(page, { match, params, isCurrent }) {
     if (picked.size === 0) return notifyError({ code: 'VALIDATION_FAILED', details: [{ message: t('golden.pickOne') }] });
     try {
       const sourceRecords = [...picked];
-      let result;
-      try {
-        result = await post(`/golden-records/${id}/unmerge/preview`, { sourceRecords });
-      } catch (error) {
-        if (error.code !== 'NOT_FOUND') throw error;
-        result = await post(`/golden-records/${id}/unmerge`, { sourceRecords, preview: true, ...stewardOf(session, reason.value || 'preview') });
-      }
+      const result = await post(`/golden-records/${id}/unmerge/preview`, { sourceRecords });
       mount(previewBox, resultCard(t('golden.remaining'), result.remaining), resultCard(t('golden.newRecord'), result.split));
       confirm.disabled = false;
     } catch (error) {
@@ -109,7 +84,7 @@ export async function renderGolden(page, { match, params, isCurrent }) {
       h(
         'div',
         {},
-        h('h1', { 'data-testid': 'golden-name' }, partyName(golden.attributes) ?? shortId(id)),
+        h('h1', { 'data-testid': 'golden-name' }, golden.displayName ?? partyName(golden.attributes) ?? shortId(id)),
         h('p', { class: 'muted' }, label('golden.kind', golden.kind), ' · ', h('code', {}, id), ` · ${t('golden.version')} ${golden.version}`),
       ),
     ),
@@ -233,7 +208,7 @@ export async function renderGolden(page, { match, params, isCurrent }) {
   setPageKeys({});
 }
 
-/** Who acts: the API takes the author from the session when it knows it; `by` names them otherwise. */
+/** A split names its author and says why. */
 function stewardOf(session, reason) {
   return { by: session.user.id, reason };
 }

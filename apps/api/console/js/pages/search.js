@@ -3,7 +3,7 @@ import { get } from '../api.js';
 import { go } from '../app.js';
 import { h, mount } from '../dom.js';
 import { label, t } from '../i18n.js';
-import { partyName, shortId, sourceBadge, valueText } from '../format.js';
+import { shortId, sourceBadge, valueText } from '../format.js';
 import { setPageKeys } from '../shortcuts.js';
 
 export async function renderSearch(page, { params, isCurrent }) {
@@ -43,16 +43,14 @@ export async function renderSearch(page, { params, isCurrent }) {
           'ul',
           { class: 'results' },
           items.map((item) => {
-            const id = item.goldenId ?? item.id;
-            const values = item.attributes ?? item.values ?? {};
             return h(
               'li',
               {},
-              h('a', { href: `#/golden/${id}` }, item.name ?? item.displayName ?? partyName(values) ?? shortId(id)),
+              h('a', { href: `#/golden/${item.id}` }, item.displayName ?? shortId(item.id)),
               ' ',
-              h('span', { class: 'muted small' }, label('golden.kind', item.kind ?? ''), ' · ', [values.email, values.phone, values.postalCode, values.city, values.siret].flat().filter(Boolean).map(valueText).join(' · ')),
+              h('span', { class: 'muted small' }, [label('golden.kind', item.kind), item.email, item.phone, item.city, item.siren].filter(Boolean).map(valueText).join(' · ')),
               ' ',
-              (item.sources ?? []).map((r) => sourceBadge(r.source ?? r)),
+              [...new Set(item.sources.map((r) => r.source))].map((source) => sourceBadge(source)),
             );
           }),
         ),

@@ -4,7 +4,7 @@ import { get, post } from '../api.js';
 import { go, notify, notifyError } from '../app.js';
 import { inReadingOrder } from '../attributes.js';
 import { h, mount } from '../dom.js';
-import { formatAge, formatPercent, label, t } from '../i18n.js';
+import { formatAge, formatDate, formatPercent, label, t } from '../i18n.js';
 import { sourceBadge, valueText } from '../format.js';
 import { nextOf, positionOf, previousOf, skip } from '../review.js';
 import { canAct, getSession } from '../session.js';
@@ -18,7 +18,8 @@ const DECIDABLE = ['possible-match', 'source-duplicate'];
 export function comparisonRows(task) {
   const given = task.comparison ?? task.attributes;
   if (Array.isArray(given)) {
-    return given.map((row) => {
+    // when each source last changed its record says nothing about who the customer is
+    return given.filter((row) => (row.attribute ?? row.name) !== 'updatedAt').map((row) => {
       const left = row.record ?? row.left;
       const right = row.candidate ?? row.right;
       return { attribute: row.attribute ?? row.name, left, right, differs: row.differs ?? differs(left, right) };
@@ -103,6 +104,35 @@ export async function renderTask(page, { match, isCurrent }) {
     return b;
   };
 
+  const comment = h('textarea', { id: 'comment-text', rows: 2, maxlength: 4000 });
+  async function addComment(event) {
+    event.preventDefault();
+    if (!comment.value.trim()) return;
+    try {
+      await post(`/tasks/${id}/comments`, { text: comment.value.trim() });
+      notify(t('task.commented'), 'success');
+      go(`/tasks/${id}`);
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+  const comments = task.comments ?? [];
+  const commentsCard = (comments.length > 0 || canAct(session)) &&
+    h(
+      'section',
+      { class: 'card comments', 'aria-labelledby': 'comments-title' },
+      h('h2', { id: 'comments-title' }, t('task.comments')),
+      comments.length > 0 && h('ul', {}, comments.map((c) => h('li', {}, h('strong', {}, c.author), ' ', h('span', { class: 'muted small' }, formatDate(c.createdAt)), h('p', {}, c.text)))),
+      canAct(session) &&
+        h(
+          'form',
+          { onsubmit: (event) => void addComment(event) },
+          h('label', { for: 'comment-text', class: 'visually-hidden' }, t('task.commentLabel')),
+          comment,
+          h('button', { type: 'submit', class: 'button' }, t('task.addComment')),
+        ),
+    );
+
   const rows = comparisonRows(task);
   const weights = matchWeights(task);
   // comparisons neither record has data for weigh nothing: named in one line, not drawn
@@ -149,28 +179,33 @@ export async function renderTask(page, { match, isCurrent }) {
       'div',
       { class: 'task-layout' },
       h(
-        'section',
-        { class: 'card', 'aria-labelledby': 'comparison-title' },
-        h('h2', { id: 'comparison-title', class: 'visually-hidden' }, t('task.title')),
-        h(
-          'table',
-          { class: 'table comparison', 'data-testid': 'comparison' },
-          h('caption', { class: 'muted' }, t('task.differsLegend')),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('task.attribute')), side('task.record', task.record), side('task.candidate', task.candidate))),
+        'div',
+        {},
+      h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'comparison-title' },
+          h('h2', { id: 'comparison-title', class: 'visually-hidden' }, t('task.title')),
           h(
-            'tbody',
-            {},
-            rows.map((row) =>
-              h(
-                'tr',
-                { class: row.differs ? 'differs' : isEmpty(row.left) || isEmpty(row.right) ? 'one-sided' : 'same', 'data-attribute': row.attribute },
-                h('th', { scope: 'row' }, label('attr', row.attribute), row.differs && h('span', { class: 'visually-hidden' }, ` (${t('task.differs')})`)),
-                h('td', {}, valueText(row.left)),
-                h('td', {}, valueText(row.right)),
+            'table',
+            { class: 'table comparison', 'data-testid': 'comparison' },
+            h('caption', { class: 'muted' }, t('task.differsLegend')),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('task.attribute')), side('task.record', task.record), side('task.candidate', task.candidate))),
+            h(
+              'tbody',
+              {},
+              rows.map((row) =>
+                h(
+                  'tr',
+                  { class: row.differs ? 'differs' : isEmpty(row.left) || isEmpty(row.right) ? 'one-sided' : 'same', 'data-attribute': row.attribute },
+                  h('th', { scope: 'row' }, label('attr', row.attribute), row.differs && h('span', { class: 'visually-hidden' }, ` (${t('task.differs')})`)),
+                  h('td', {}, valueText(row.left)),
+                  h('td', {}, valueText(row.right)),
+                ),
               ),
             ),
           ),
         ),
+        commentsCard,
       ),
       h(
         'aside',
