@@ -98,6 +98,7 @@ export async function render() {
   const page = h('div', { class: 'page', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('app.loading')));
   mount(main, page);
   const shown = pending;
+  showNotice();
   try {
     await route.page(page, { params, match: path.match(route.pattern), isCurrent: () => ticket === rendering });
   } catch (error) {
