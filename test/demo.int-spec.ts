@@ -41,14 +41,25 @@ describe('mdm demo', () => {
     expect(out).toMatch(/Dead letters:\s+0\n/);
     expect(out).toMatch(/Unpublished:\s+0\n/);
 
+    // one account per role, each with the password to sign in with
+    for (const role of ['admin', 'steward', 'viewer']) expect(out).toMatch(new RegExp(`^  ${role} +[\\w-]{16}  \\(${role}\\)$`, 'm'));
+
     // then: why does the company's golden record say what it says?
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
     const [{ golden_id: company }] = (await pool.query(`SELECT golden_id FROM xref WHERE source = 'erp'`)).rows;
-    await pool.end();
     const explained = await runMdm(['explain-golden', company], env);
     expect(explained.code).toBe(0);
     // the ERP is master of the legal identity; the website only the CRM knows
     expect(explained.out).toMatch(/legalName = .* from erp:C100234 .*source priority/);
     expect(explained.out).toMatch(/website = .* from crm:account:001XY000003DefG/);
+
+    // access from the command line: a user with a generated password, a key restricted to a source
+    const user = await runMdm(['users', 'add', 'alice', '--role', 'steward'], env);
+    expect(user).toMatchObject({ code: 0, out: expect.stringMatching(/user alice created with roles steward\npassword: [\w-]{16} /) });
+    const key = await runMdm(['api-keys', 'create', 'erp-sync', '--role', 'system', '--sources', 'erp'], env);
+    expect(key).toMatchObject({ code: 0, out: expect.stringMatching(/sources erp\nkey: mdm_[\w-]{43} /) });
+    const rows = (await pool.query(`SELECT (SELECT roles FROM app_user WHERE username = 'alice') AS roles, (SELECT sources FROM api_key WHERE name = 'erp-sync') AS sources`)).rows;
+    expect(rows).toEqual([{ roles: ['steward'], sources: ['erp'] }]);
+    await pool.end();
   });
 });

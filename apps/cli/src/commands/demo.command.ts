@@ -9,6 +9,7 @@ import { startEngine } from '@mdm/engine/bootstrap';
 import { readEngineStats } from '@mdm/api/stats/engine-stats';
 import { ATTRIBUTE_NAMES, explainGoldenValue } from '@mdm/core';
 import { GoldenRecordEntity } from '@mdm/persistence';
+import { ensureDemoUsers } from '@mdm/api/auth/accounts';
 
 /**
  * `mdm demo`: the whole engine on this machine. Starts a local broker and the embedded PostgreSQL
@@ -73,6 +74,11 @@ export function registerDemoCommand(program: Command): void {
         }
         say('');
       }
+      // the people who sign in to the API: one account per role, with a fresh password each run
+      const accounts = await ensureDemoUsers(engine.runtime.dataSource);
+      say('Sign in to the API (POST /auth/login) with one of these accounts (passwords are new at each run):');
+      for (const a of accounts) say(`  ${a.username.padEnd(8)} ${a.password}  (${a.roles.join(', ')})`);
+      say('');
       const stop = async () => {
         await engine.close();
         await kafka.stop();
@@ -82,7 +88,10 @@ export function registerDemoCommand(program: Command): void {
         await stop();
         return;
       }
-      say(`API: ${engine.url}  (try ${engine.url}/golden-records and ${engine.url}/stats) — Ctrl-C stops everything.`);
+      const steward = accounts.find((a) => a.username === 'steward')!;
+      say(`API: ${engine.url}  (documentation at ${engine.url}/docs) — Ctrl-C stops everything.`);
+      say(`  curl -s -X POST ${engine.url}/auth/login -H 'content-type: application/json' -d '{"username":"steward","password":"${steward.password}"}'`);
+      say(`  curl -H 'Authorization: Bearer <the token it answers>' ${engine.url}/golden-records`);
       const onSignal = () => void stop().then(() => process.exit(0));
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
