@@ -48,7 +48,7 @@ export class UnmergePreviewBody {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @Matches(/^[^:]+:.+$/, { each: true, message: 'each of sourceRecords must be <source>:<source id>' })
+  @Matches(/^[^:]+:.+$/, { each: true, message: 'sourceRecords must each be <source>:<source id>' })
   sourceRecords: string[];
 }
 

@@ -44,7 +44,7 @@ export class BulkTaskBody extends Authored {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true, message: 'each of taskIds must be a task id (UUID)' })
+  @IsUUID('all', { each: true, message: 'taskIds must each be a task id (UUID)' })
   taskIds: string[];
 
   @IsIn(BULK_ACTIONS, { message: 'action must be merge, not-a-match or assign' })
