@@ -1,4 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Public } from '../auth/decorators';
 import { CONSOLE_DIR, consoleFile } from './console-files';
@@ -7,6 +8,7 @@ import { CONSOLE_DIR, consoleFile } from './console-files';
  * The steward console: static HTML, CSS and JavaScript modules, served without credentials (the
  * console signs in through the API and sends its token with every API call).
  */
+@ApiExcludeController() // pages, not an API operation
 @Controller('console')
 export class ConsoleController {
   /** `/console` → `/console/`, so that the page's relative module paths resolve under it. */
