@@ -111,6 +111,10 @@ describe('API security', () => {
       const document = await json<{ openapi: string; paths: Record<string, unknown>; components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }> } }>(response);
       expect(document.openapi).toMatch(/^3\./);
       expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/golden-records/{id}', '/auth/login', '/audit']));
+      // public operations say so (an empty requirement: no credentials); the others need one of the schemes
+      expect((document.paths['/auth/login'] as { post: { security?: unknown[] } }).post.security).toEqual([{}]);
+      expect((document.paths['/golden-records/{id}'] as { get: { security?: unknown[] } }).get.security).toBeUndefined();
+      expect((document as unknown as { security: unknown[] }).security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
       expect(document.components.securitySchemes).toMatchObject({ bearer: { type: 'http', scheme: 'bearer' }, 'api-key': { type: 'apiKey', in: 'header', name: 'X-Api-Key' } });
       expect((await env.requestAs(null, 'GET', '/docs')).status).toBe(200);
     });

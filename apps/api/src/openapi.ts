@@ -1,5 +1,8 @@
 import { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DECORATORS } from '@nestjs/swagger/dist/constants';
+import { PUBLIC_KEY } from './auth/decorators';
 
 /**
  * The OpenAPI document of the API, at /openapi.json, and its browsable form at /docs; both public.
@@ -16,6 +19,23 @@ export function serveOpenApi(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('api-key')
     .build();
+  markPublicOperations(app);
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+}
+
+/** The document says which operations need no credentials (an empty requirement): those of @Public handlers. */
+function markPublicOperations(app: INestApplication): void {
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const controller of module.controllers.values()) {
+      const type = controller.metatype as (new (...args: never[]) => unknown) | null;
+      if (!type) continue;
+      const everyHandler = Reflect.getMetadata(PUBLIC_KEY, type) === true;
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler: unknown = type.prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        if (everyHandler || Reflect.getMetadata(PUBLIC_KEY, handler) === true) Reflect.defineMetadata(DECORATORS.API_SECURITY, [{}], handler);
+      }
+    }
+  }
 }
