@@ -192,6 +192,8 @@ export class IngestBatchUseCase {
     }
     const candidateIds = new Set(found.goldenIds);
     if (stored?.goldenId) candidateIds.add(stored.goldenId);
+    // the records a steward merged with this one, whatever keys they share
+    for (const id of await store.mustLinkGoldenIds(record.matchRecord.id)) candidateIds.add(id);
     // a record the source created at our request (an ERP account answering a creation request) names its golden record
     const referenced = record.goldenRef && !stored?.goldenId ? await store.resolveGoldenId(record.goldenRef) : null;
     // the usual path: re-cluster the record's link components (the result does not depend on arrival order)

@@ -235,6 +235,22 @@ export class ResolutionStore {
   }
 
   /**
+   * The golden records holding the records a steward merged with this one: candidates whatever the
+   * blocking keys say, so a replay in any order still brings the pair together.
+   */
+  async mustLinkGoldenIds(recordId: string): Promise<string[]> {
+    const rows: { golden_id: string }[] = await this.db.query(
+      `SELECT DISTINCT x.golden_id
+         FROM match_decision d
+         JOIN xref x ON (x.source = d.right_source AND x.source_id = d.right_source_id AND d.left_source || ':' || d.left_source_id = $1)
+                     OR (x.source = d.left_source AND x.source_id = d.left_source_id AND d.right_source || ':' || d.right_source_id = $1)
+        WHERE d.decision = 'match'`,
+      [recordId],
+    );
+    return rows.map((r) => r.golden_id);
+  }
+
+  /**
    * After a steward's merge the survivor's link component holds the merged records' components:
    * every golden record of either now carries the smaller component id.
    */
