@@ -166,11 +166,11 @@ describe('the steward console in a browser', () => {
     await page.waitForSelector('[data-testid=open-tasks]');
     expect(await page.locator('h1').textContent()).toBe('Tableau de bord');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await page.waitForFunction(`document.querySelector('h1')?.textContent === 'Dashboard'`);
+    await page.locator('h1', { hasText: /^Dashboard$/ }).waitFor();
     expect(await page.getByTestId('open-tasks').textContent()).toContain('Open tasks');
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.getByRole('button', { name: 'Passer en français' }).click();
-    await page.waitForFunction(`document.querySelector('h1')?.textContent === 'Tableau de bord'`);
+    await page.locator('h1', { hasText: /^Tableau de bord$/ }).waitFor();
   });
 
   it('is served from the build output too', () => {

@@ -39,7 +39,8 @@ describe('console screenshots', () => {
     await page.fill('#login-password', password);
     await page.click('form.login button[type=submit]');
     await page.waitForSelector('table.queue');
-    await page.waitForFunction(`[...document.querySelectorAll('[data-names]')].every((cell) => !cell.textContent.includes('forms:'))`);
+    // the names replace the records' `source:id` as the tasks' details come
+    await page.locator('[data-names]', { hasText: 'forms:' }).first().waitFor({ state: 'detached' });
     await shoot('queue');
 
     await page.click('#start-review');
