@@ -106,6 +106,8 @@ export async function render() {
     mount(page, h('div', { class: 'error-box', role: 'alert' }, describeError(error)));
   }
   page.removeAttribute('aria-busy');
+  // a screen reader starts the new page at its top; a page that focused a field of its own keeps it
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   // a notice lives for one page after the one that raised it
   if (pending === shown) pending = null;
 }

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ERROR_CODES } from '@mdm/core';
 import { CONSOLE_DIR, consoleFile } from './console-files';
 
 describe('the console files the API serves', () => {
@@ -34,5 +35,13 @@ describe('the console files the API serves', () => {
     const used = new Set(sources(join(CONSOLE_DIR, 'js')).flatMap((code) => [...code.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1])));
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((key) => !(key in fr))).toEqual([]);
+  });
+
+  it('says every error the API may answer in plain language', () => {
+    const fr = JSON.parse(readFileSync(join(CONSOLE_DIR, 'i18n', 'fr.json'), 'utf8')) as Record<string, string>;
+    // the codes of the ingestion path are dead letters, never an answer of the API
+    const ingestOnly = ['NOT_JSON', 'NOT_AN_OBJECT', 'MESSAGE_TOO_LARGE', 'EMPTY_MESSAGE', 'UNKNOWN_SOURCE', 'MAPPING_INVALID', 'PROCESSING_FAILED'];
+    const answered = [...ERROR_CODES.filter((code) => !ingestOnly.includes(code)), 'NOT_FOUND', 'INVALID_REQUEST', 'INTERNAL_ERROR'];
+    expect(answered.filter((code) => !(`error.${code}` in fr))).toEqual([]);
   });
 });
