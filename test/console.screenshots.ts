@@ -29,7 +29,7 @@ describe('console screenshots', () => {
     await env?.close();
   });
 
-  it('takes the login, queue, task, golden record and dashboard pages', async () => {
+  it('takes the login, queue, task (in French and English), golden record, dashboard and shortcut pages', async () => {
     await page.goto(url(''));
     await page.waitForSelector('#login-username');
     await shoot('login');
@@ -62,8 +62,18 @@ describe('console screenshots', () => {
     await page.waitForSelector('[data-testid=quality]');
     await shoot('dashboard');
 
+    // the same review in English
     await page.goto(url('#/queue'));
     await page.waitForSelector('table.queue');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.locator('h1', { hasText: /^Review queue$/ }).waitFor();
+    await page.click('#start-review');
+    await page.waitForSelector('[data-testid=weights-chart]');
+    await shoot('task-en');
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+
+    await page.goto(url('#/queue'));
+    await page.locator('h1', { hasText: /^File de revue$/ }).waitFor();
     await page.keyboard.press('?');
     await page.waitForSelector('dialog[open]');
     await shoot('shortcuts');

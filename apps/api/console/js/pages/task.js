@@ -181,30 +181,38 @@ export async function renderTask(page, { match, isCurrent }) {
       h(
         'div',
         {},
-      h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'comparison-title' },
-          h('h2', { id: 'comparison-title', class: 'visually-hidden' }, t('task.title')),
-          h(
-            'table',
-            { class: 'table comparison', 'data-testid': 'comparison' },
-            h('caption', { class: 'muted' }, t('task.differsLegend')),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('task.attribute')), side('task.record', task.record), side('task.candidate', task.candidate))),
-            h(
-              'tbody',
-              {},
-              rows.map((row) =>
+        Array.isArray(task.details?.missing)
+          ? h(
+              'section',
+              { class: 'card', 'aria-labelledby': 'missing-title', 'data-testid': 'missing' },
+              h('h2', { id: 'missing-title' }, t('task.missingTitle')),
+              h('ul', {}, task.details.missing.map((m) => h('li', {}, label('attr', m)))),
+              h('p', { class: 'muted small' }, t('task.missingHelp')),
+            )
+          : h(
+              'section',
+              { class: 'card', 'aria-labelledby': 'comparison-title' },
+              h('h2', { id: 'comparison-title', class: 'visually-hidden' }, t('task.title')),
+              h(
+                'table',
+                { class: 'table comparison', 'data-testid': 'comparison' },
+                h('caption', { class: 'muted' }, t('task.differsLegend')),
+                h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('task.attribute')), side('task.record', task.record), side('task.candidate', task.candidate))),
                 h(
-                  'tr',
-                  { class: row.differs ? 'differs' : isEmpty(row.left) || isEmpty(row.right) ? 'one-sided' : 'same', 'data-attribute': row.attribute },
-                  h('th', { scope: 'row' }, label('attr', row.attribute), row.differs && h('span', { class: 'visually-hidden' }, ` (${t('task.differs')})`)),
-                  h('td', {}, valueText(row.left)),
-                  h('td', {}, valueText(row.right)),
+                  'tbody',
+                  {},
+                  rows.map((row) =>
+                    h(
+                      'tr',
+                      { class: row.differs ? 'differs' : isEmpty(row.left) || isEmpty(row.right) ? 'one-sided' : 'same', 'data-attribute': row.attribute },
+                      h('th', { scope: 'row' }, label('attr', row.attribute), row.differs && h('span', { class: 'visually-hidden' }, ` (${t('task.differs')})`)),
+                      h('td', {}, valueText(row.left)),
+                      h('td', {}, valueText(row.right)),
+                    ),
+                  ),
                 ),
               ),
             ),
-          ),
-        ),
         commentsCard,
       ),
       h(
