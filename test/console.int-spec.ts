@@ -116,6 +116,14 @@ describe('the steward console in a browser', () => {
     await page.keyboard.press('n');
     await page.waitForURL((url) => url.hash.startsWith('#/tasks/') && !url.hash.includes(task.id));
     expect(await page.locator('#notice').textContent()).toBe('Enregistrements gardés séparés.');
+
+    // s skips to another task and leaves this one open
+    await page.waitForSelector('[data-testid=comparison]');
+    const skipped = page.url().split('#/tasks/')[1];
+    expect([taskOf('L-603').id, taskOf('L-604').id]).toContain(skipped);
+    await page.keyboard.press('s');
+    await page.waitForURL((url) => url.hash.startsWith('#/tasks/') && !url.hash.includes(skipped));
+    expect(await page.locator('#notice').textContent()).toBe('Tâche passée.');
   });
 
   it('splits a source record out of a golden record after a preview', async () => {
@@ -159,6 +167,27 @@ describe('the steward console in a browser', () => {
     const decided: { decided_by: string }[] = await env.db.query(`SELECT DISTINCT decided_by FROM match_decision`);
     expect(decided.map((d) => d.decided_by)).toEqual(['steward']);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('lets a viewer look at a task, masked, without deciding', async () => {
+    const viewer = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await viewer.goto(consoleUrl(`#/tasks/${taskOf('L-603').id}`));
+      await viewer.waitForSelector('#login-username');
+      const { username, password } = env.account('viewer');
+      await viewer.fill('#login-username', username);
+      await viewer.fill('#login-password', password);
+      await viewer.click('form.login button[type=submit]');
+      // back to the page asked for, after signing in
+      await viewer.waitForSelector('[data-testid=comparison]');
+      expect(await viewer.getByTestId('merge').isDisabled()).toBe(true);
+      expect(await viewer.getByTestId('not-a-match').isDisabled()).toBe(true);
+      // personal values masked by the API, on both sides of the comparison
+      expect(await viewer.locator('[data-testid=comparison] tr[data-attribute=email] td').nth(1).textContent()).toBe('s***@laposte.net');
+      expect(await viewer.locator('[data-testid=comparison] thead').textContent()).not.toContain('Garnier');
+    } finally {
+      await viewer.close();
+    }
   });
 
   it('switches to English and back', async () => {

@@ -62,6 +62,32 @@ describe('masking of personal data', () => {
     expect(JSON.stringify(masked)).not.toMatch(/jean\.dupont|jd@/);
   });
 
+  it('masks both sides of an attribute compared side by side, and keeps the flag', () => {
+    const comparison = [
+      { attribute: 'email', record: null, candidate: ['sophie.garnier@laposte.net'], differs: false },
+      { attribute: 'lastName', record: 'Garnier', candidate: 'Garnier', differs: false },
+      { attribute: 'siret', record: '83214567600009', candidate: '83214567600017', differs: true },
+    ];
+    const masked = maskPersonalData(comparison) as typeof comparison;
+    expect(masked).toEqual([
+      { attribute: 'email', record: null, candidate: ['s***@laposte.net'], differs: false },
+      { attribute: 'lastName', record: 'G***', candidate: 'G***', differs: false },
+      // a company's identifiers are not personal data
+      { attribute: 'siret', record: '83214567600009', candidate: '83214567600017', differs: true },
+    ]);
+  });
+
+  it("masks the name a person is shown by, not a company's", () => {
+    const hits = [
+      { id: 'g1', kind: 'person', displayName: 'Sophie Garnier', city: 'Paris' },
+      { id: 'g2', kind: 'organization', displayName: 'Dupont et Fils', city: 'Lyon' },
+    ];
+    expect(maskPersonalData(hits)).toEqual([
+      { id: 'g1', kind: 'person', displayName: 'S***', city: 'Paris' },
+      { id: 'g2', kind: 'organization', displayName: 'Dupont et Fils', city: 'Lyon' },
+    ]);
+  });
+
   it('withholds the message of a finding about a personal value, keeps one about a company', () => {
     const findings = [
       { code: 'EMAIL_DOMAIN_TYPO', attribute: 'email', message: 'jean@gmial.com looks like a typo', suggestion: 'jean@gmail.com' },

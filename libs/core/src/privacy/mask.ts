@@ -75,6 +75,8 @@ export function maskPersonalData(document: Json): Json {
     if (isPersonalAttribute(key) && holdsValues(value)) output[key] = maskAttributeValue(key, value);
     else output[key] = maskPersonalData(value);
   }
+  // the name a person is shown by (a search hit, a 360° view); a company's name is not personal data
+  if (input.kind === 'person' && typeof input.displayName === 'string') output.displayName = maskName(input.displayName);
   return about ? maskAboutAttribute(about, input, output) : output;
 }
 
@@ -93,6 +95,8 @@ function maskAboutAttribute(attribute: string, input: Record<string, unknown>, o
   collect(input.value);
   if (Array.isArray(input.values)) for (const v of input.values) collect(typeof v === 'object' && v !== null ? (v as { value?: unknown }).value : v);
   if ('value' in input) output.value = maskAttributeValue(attribute, input.value);
+  // one attribute of two records side by side (a steward task's comparison)
+  for (const side of ['record', 'candidate'] as const) if (side in input && holdsValues(input[side])) output[side] = maskAttributeValue(attribute, input[side]);
   if (Array.isArray(input.values)) {
     output.values = input.values.map((v) =>
       typeof v === 'object' && v !== null && 'value' in v ? { ...(maskPersonalData(v) as object), value: maskAttributeValue(attribute, (v as { value: unknown }).value) } : maskAttributeValue(attribute, v),
