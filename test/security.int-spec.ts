@@ -269,3 +269,26 @@ describe('API security', () => {
     });
   });
 });
+
+describe('API rate limit per caller', () => {
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('security_limits');
+    await env.start({ MDM_RATE_LIMIT_PER_MINUTE: '5' });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('gives each signed-in caller its own budget of requests per minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await env.requestAs('viewer', 'GET', '/stats')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await env.requestAs('viewer', 'GET', '/stats');
+    expect(((await limited.json()) as ApiError).code).toBe('RATE_LIMITED');
+    // another caller from the same address still has its budget
+    expect((await env.requestAs('steward', 'GET', '/stats')).status).toBe(200);
+  });
+});
