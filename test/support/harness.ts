@@ -68,6 +68,8 @@ export class TestEnvironment {
       MDM_LOG_LEVEL: 'warn',
       MDM_OUTBOX_POLL_MS: '50',
       MDM_AUTH_SECRET: this.authSecret,
+      // tests poll the API as one admin: the per-caller budget must not be what they measure
+      MDM_RATE_LIMIT_PER_MINUTE: '6000',
       ...overrides,
     });
     this.engine = await startEngine(settings, this.databaseUrl);

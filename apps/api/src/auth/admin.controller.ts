@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@mdm/core';
 import { ApiKeyStore, UserStore } from '@mdm/persistence';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { Roles } from './decorators';
-import { CreateApiKeyBody, CreateUserBody } from './auth.dto';
+import { CreateApiKeyBody, CreateUserBody, UpdateUserBody } from './auth.dto';
 import { createApiKey, createUser, presentApiKey, presentUser } from './accounts';
 import { AUTH_DATA_SOURCE } from './auth.tokens';
 
@@ -24,6 +24,14 @@ export class AdminController {
   @Get('users')
   async users() {
     return { items: (await new UserStore(this.db).list()).map(presentUser) };
+  }
+
+  /** Changes a user's roles, or disables (enables) it; effective at its next request. */
+  @Patch('users/:id')
+  async updateUser(@Param('id', new UuidParam('id')) id: string, @Body() body: UpdateUserBody) {
+    const user = await new UserStore(this.db).update(id, { roles: body.roles && [...new Set(body.roles)], disabled: body.disabled });
+    if (!user) throw new DomainError('USER_NOT_FOUND', `no user ${id}`);
+    return presentUser(user);
   }
 
   /** Creates an API key; the key is in this answer only, the engine keeps its hash. */

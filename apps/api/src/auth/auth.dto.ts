@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from './accounts';
 import { Role } from './decorators';
 
@@ -54,4 +54,17 @@ export class CreateApiKeyBody {
   @ArrayMaxSize(100)
   @Matches(/^[a-z][a-z0-9_-]*$/, { each: true, message: 'each of sources must be a source name such as erp' })
   sources?: string[];
+}
+
+export class UpdateUserBody {
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
+  roles?: Role[];
+
+  /** A disabled user cannot sign in, and its tokens stop working at once. */
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
 }

@@ -39,13 +39,14 @@ export class AuthModule {
       module: AuthModule,
       imports: [ThrottlerModule.forRoot(rateLimits(options.rateLimitPerMinute, options.signInPerMinute))],
       controllers: [AuthController, AdminController, AuditController],
+      // factories rather than values: Nest would serialize values (the data source, the logger) into the module's token
       providers: [
-        { provide: AUTH_DATA_SOURCE, useValue: db },
-        { provide: LOCAL_TOKENS, useValue: tokens },
-        { provide: AUTHENTICATOR, useValue: new Authenticator(tokens, new ApiKeyStore(db)) },
-        { provide: SOURCE_SCOPE, useValue: new SourceScopeCheck(db) },
-        { provide: AuditStore, useValue: new AuditStore(db) },
-        { provide: AUDIT_LOGGER, useValue: options.logger },
+        { provide: AUTH_DATA_SOURCE, useFactory: () => db },
+        { provide: LOCAL_TOKENS, useFactory: () => tokens },
+        { provide: AUTHENTICATOR, useFactory: () => new Authenticator(tokens, new ApiKeyStore(db)) },
+        { provide: SOURCE_SCOPE, useFactory: () => new SourceScopeCheck(db) },
+        { provide: AuditStore, useFactory: () => new AuditStore(db) },
+        { provide: AUDIT_LOGGER, useFactory: () => options.logger },
         // in this order: who is calling, then how often
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -12,6 +12,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TASK_NOT_FOUND':
     case 'OVERRIDE_NOT_FOUND':
     case 'API_KEY_NOT_FOUND':
+    case 'USER_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'USER_EXISTS',
   'API_KEY_NOT_FOUND',
+  'USER_NOT_FOUND',
   'AUDIT_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -89,6 +89,17 @@ export class UserStore {
     return rows[0];
   }
 
+  /** Changes a user's roles or disables it; null when there is no such user. */
+  async update(id: string, change: { roles?: AccessRole[]; disabled?: boolean }): Promise<UserRow | null> {
+    const rows = rowsOf<UserRow>(
+      await this.db.query(
+        `UPDATE app_user SET roles = COALESCE($2, roles), disabled = COALESCE($3, disabled) WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        [id, change.roles ?? null, change.disabled ?? null],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
   async byUsername(username: string): Promise<UserRow | null> {
     return rowsOf<UserRow>(await this.db.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]))[0] ?? null;
   }
