@@ -58,8 +58,7 @@ export class DecideMatchUseCase {
         return { taskId: task.id, decision: command.decision, status: 'resolved', goldenIds: [left, right], mergedIds: [] };
       }
 
-      const locked: GoldenRow[] = [];
-      for (const id of [...new Set([left, right])].sort()) locked.push(await lockActiveGolden(store, id));
+      const locked = await lockGoldenOf(store, pair, [left, right]);
       const [survivor, ...mergedAway] = locked.sort((x, y) => compareGoldenAge({ goldenId: x.id, createdAt: x.createdAt.toISOString() }, { goldenId: y.id, createdAt: y.createdAt.toISOString() }));
       if (mergedAway.length > 0) await this.checkMerge(store, survivor, mergedAway[0]);
       await store.addDecisions([pair], 'match', command.by, reason, now);
@@ -111,6 +110,23 @@ function pairOf(task: StewardTaskRow): { a: RecordRef; b: RecordRef } {
     ]);
   }
   return { a: { source: task.source, sourceId: task.sourceId }, b: { source: task.candidateSource, sourceId: task.candidateSourceId } };
+}
+
+/**
+ * Locks the golden records holding the two records (in id order, as every locker does), then
+ * checks that the records did not move meanwhile (an engine instance resolving one of them); if
+ * one did, locks where it is now.
+ */
+async function lockGoldenOf(store: ResolutionStore, pair: { a: RecordRef; b: RecordRef }, goldenIds: string[]): Promise<GoldenRow[]> {
+  for (let attempt = 0; ; attempt++) {
+    const locked: GoldenRow[] = [];
+    for (const id of [...new Set(goldenIds)].sort()) locked.push(await lockActiveGolden(store, id));
+    const now = [await currentGolden(store, pair.a, 'record'), await currentGolden(store, pair.b, 'candidate')];
+    const ids = new Set(locked.map((g) => g.id));
+    if (now.every((id) => ids.has(id))) return [...new Map(locked.filter((g) => now.includes(g.id)).map((g) => [g.id, g])).values()];
+    if (attempt === 3) throw new Error(`the records of the task keep moving between golden records`);
+    goldenIds = now;
+  }
 }
 
 async function currentGolden(store: ResolutionStore, record: RecordRef, field: string): Promise<string> {
