@@ -18,6 +18,8 @@ async function loadView(id) {
 }
 
 const key = (r) => `${r.source}:${r.sourceId}`;
+/** `source:id` → [source, id] (a source name holds no colon). */
+const splitRef = (ref) => [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
 
 export async function renderGolden(page, { match, params, isCurrent }) {
   const view = await loadView(match[1]);
@@ -161,6 +163,29 @@ export async function renderGolden(page, { match, params, isCurrent }) {
               'ul',
               {},
               view.openTasks.map((task) => h('li', {}, h('a', { href: `#/tasks/${task.id}` }, label('type', task.type)))),
+            ),
+          ),
+        (view.decisions ?? []).length > 0 &&
+          h(
+            'section',
+            { class: 'card', 'aria-labelledby': 'decisions-title' },
+            h('h2', { id: 'decisions-title' }, t('golden.decisions')),
+            h(
+              'ul',
+              { class: 'decisions', 'data-testid': 'decisions' },
+              view.decisions.map((d) =>
+                h(
+                  'li',
+                  {},
+                  h('strong', {}, label('decision', d.decision)),
+                  ' ',
+                  sourceBadge(...splitRef(d.left)),
+                  ' ↔ ',
+                  sourceBadge(...splitRef(d.right)),
+                  h('span', { class: 'muted small' }, ` — ${d.decidedBy}, ${formatDate(d.decidedAt)}`),
+                  d.reason && h('p', { class: 'small' }, d.reason),
+                ),
+              ),
             ),
           ),
         view.relationships.length > 0 &&
