@@ -169,6 +169,19 @@ describe('the steward console in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('assigns a task to the steward, and filters the queue on it', async () => {
+    const task = taskOf('L-604');
+    await page.goto(consoleUrl(`#/tasks/${task.id}`));
+    await page.getByRole('button', { name: "Me l'attribuer" }).click();
+    await page.locator('p.muted', { hasText: 'Attribuée à steward' }).waitFor();
+    await page.goto(consoleUrl('#/queue'));
+    await page.selectOption('#filter-assignee', { label: 'Moi' });
+    await page.waitForURL((url) => url.hash.includes('assignee=steward'));
+    await page.waitForSelector(`table.queue tbody tr[data-task-id="${task.id}"]`);
+    expect(await page.locator('table.queue tbody tr').count()).toBe(1);
+    expect(await api(`/tasks/${task.id}`)).toMatchObject({ assignee: 'steward', status: 'open' });
+  });
+
   it('lets a viewer look at a task, masked, without deciding', async () => {
     const viewer = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     try {
