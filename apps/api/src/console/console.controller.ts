@@ -1,5 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { Public } from '../auth/decorators';
 import { CONSOLE_DIR, consoleFile } from './console-files';
@@ -9,6 +10,8 @@ import { CONSOLE_DIR, consoleFile } from './console-files';
  * console signs in through the API and sends its token with every API call).
  */
 @ApiExcludeController() // pages, not an API operation
+// static files, anonymous: they must not spend the budget that anonymous callers of one address share
+@SkipThrottle()
 @Controller('console')
 export class ConsoleController {
   /** `/console` → `/console/`, so that the page's relative module paths resolve under it. */
