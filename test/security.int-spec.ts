@@ -157,6 +157,9 @@ describe('API security', () => {
       expect(list.items.map((g) => g.goldenId)).toEqual([company]);
       const members = await json<{ items: { source: string }[] }>(await as(`/golden-records/${company}/source-records`));
       expect(members.items.map((m) => m.source)).toEqual(['erp']);
+      // an answer that mixes every source, record by record, is refused to it
+      expect((await as('/tasks')).status).toBe(403);
+      expect((await as('/stats')).status).toBe(200);
       // the unrestricted key sees both sources of the company
       const all = await json<{ items: { source: string }[] }>(await env.requestAs('system', 'GET', `/golden-records/${company}/source-records`));
       expect(all.items.map((m) => m.source).sort()).toEqual(['crm', 'erp']);

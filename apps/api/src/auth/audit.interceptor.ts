@@ -10,7 +10,7 @@ import { AUDIT_LOGGER } from './auth.tokens';
 
 /** The id of what a creation made, when its answer names one. */
 const createdId = (body: unknown): string | null => {
-  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown; goldenId?: unknown }).id ?? null : null;
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id ?? null : null;
   return typeof id === 'string' ? id : null;
 };
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
