@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.mdm/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  // plain JavaScript is configuration or generated, except the console's browser modules (linted below)
+  { ignores: ['dist/**', 'node_modules/**', '.mdm/**', 'coverage/**', '**/*.js', '!apps/api/console/**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +32,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // the steward console: ES modules run by the browser, no build step
+    files: ['apps/api/console/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      ecmaVersion: 2022,
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'history', 'fetch', 'URL', 'URLSearchParams', 'sessionStorage', 'localStorage', 'Intl', 'Node', 'HTMLElement', 'Event', 'setTimeout', 'clearTimeout', 'console'].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-console': 'error', eqeqeq: 'error', 'no-implicit-globals': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'],

@@ -15,7 +15,6 @@ describe('erasure of a person', () => {
   let person: string;
   let company: string;
 
-  const url = (path: string) => `${env.engine!.url}${path}`;
   const post = (path: string, body: unknown) => env.request('POST', path, body);
   const goldenOf = (source: string, sourceId: string) => env.goldenOf(source, sourceId);
 
@@ -61,11 +60,7 @@ describe('erasure of a person', () => {
     person = (await goldenOf('ecommerce', '58213'))!;
     company = (await goldenOf('erp', 'C100234'))!;
     // a steward override carries her data too
-    await fetch(url(`/golden-records/${person}/overrides/firstName`), {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ value: 'Camille', by: 'alice', reason: 'as she signs' }),
-    });
+    await env.request('PUT', `/golden-records/${person}/overrides/firstName`, { value: 'Camille', by: 'alice', reason: 'as she signs' });
   });
 
   afterAll(async () => {
@@ -98,7 +93,7 @@ describe('erasure of a person', () => {
     expect((await env.db.query(`SELECT attributes FROM golden_record WHERE id = $1`, [company]))[0].attributes.siret).toBe('83214567600009');
     expect((await env.db.query(`SELECT status FROM golden_record WHERE id = $1`, [person]))[0].status).toBe('erased');
 
-    const audit = (await (await fetch(url('/erasures'))).json()) as { items: { goldenId: string; erasedBy: string; reason: string }[] };
+    const audit = (await (await env.request('GET', '/erasures')).json()) as { items: { goldenId: string; erasedBy: string; reason: string }[] };
     expect(audit.items).toEqual([expect.objectContaining({ goldenId: person, erasedBy: 'dpo', reason: 'erasure request of 2026-11-23 (ticket 4411)' })]);
   });
 

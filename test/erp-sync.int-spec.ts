@@ -10,7 +10,6 @@ describe('ERP synchronisation', () => {
   let reader: TopicReader;
   let company: string;
 
-  const url = (path: string) => `${env.engine!.url}${path}`;
   const put = (path: string, body: unknown) => env.request('PUT', path, body);
   const goldenOf = (source: string, sourceId: string) => env.goldenOf(source, sourceId);
   const requests = () => reader.json<ErpCreationRequest>(env.topic('mdm.erp.requests'));
@@ -37,7 +36,7 @@ describe('ERP synchronisation', () => {
     // the CRM account has a name, a SIRET, an address and a phone, but no NAF code nor payment terms
     expect(task.details).toEqual({ profile: 'erp', missing: ['nafCode', 'paymentTerms'] });
     expect(requests()).toEqual([]);
-    const queue = (await (await fetch(url('/tasks?type=erp-incomplete'))).json()) as { total: number };
+    const queue = (await (await env.request('GET', '/tasks?type=erp-incomplete')).json()) as { total: number };
     expect(queue.total).toBe(1);
   });
 

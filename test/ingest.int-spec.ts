@@ -116,13 +116,13 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
 
   it('answers the API with the golden record and its redirect-free id', async () => {
     const [{ id }] = await env.db.query(`SELECT golden_id AS id FROM xref WHERE source = 'erp' AND source_id = 'C100234'`);
-    const response = await fetch(`${env.engine!.url}/golden-records/${id}`);
+    const response = await env.request('GET', `/golden-records/${id}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { goldenId: string; sources: { source: string }[] };
     expect(body.goldenId).toBe(id);
     expect(body.sources.map((s) => s.source).sort()).toEqual(['crm', 'erp']);
-    expect((await fetch(`${env.engine!.url}/golden-records/not-a-uuid`)).status).toBe(400);
-    const missing = await fetch(`${env.engine!.url}/golden-records/00000000-0000-4000-8000-000000000000`);
+    expect((await env.request('GET', `/golden-records/not-a-uuid`)).status).toBe(400);
+    const missing = await env.request('GET', `/golden-records/00000000-0000-4000-8000-000000000000`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { code: string }).code).toBe('GOLDEN_NOT_FOUND');
   });
@@ -132,7 +132,7 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
     // the lead's email came with spaces, its phone in national format
     expect(row.attributes.email).toEqual(['camille.lefevre@dupont-fils.fr']);
     expect(row.standardized.phone).toEqual(['+33612345678']);
-    const ecommerce = (await (await fetch(`${env.engine!.url}/source-records/ecommerce/58213`)).json()) as {
+    const ecommerce = (await (await env.request('GET', `/source-records/ecommerce/58213`)).json()) as {
       attributes: { email: string[]; birthDate: string };
       standardized: { email: string[]; birthDate: string; civility: string };
       findings: unknown[];
@@ -146,16 +146,16 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
     // the ERP account's only email is the accounting role mailbox
     expect(erp.findings.map((f: { code: string }) => f.code)).toContain('EMAIL_GENERIC');
 
-    const quality = (await (await fetch(`${env.engine!.url}/quality?source=erp`)).json()) as {
+    const quality = (await (await env.request('GET', `/quality?source=erp`)).json()) as {
       sources: { source: string; records: number; attributes: { attribute: string; fillRate: number }[] }[];
     };
     expect(quality.sources.map((s) => s.source)).toEqual(['erp']);
     expect(quality.sources[0].records).toBeGreaterThan(1);
     expect(quality.sources[0].attributes.find((a) => a.attribute === 'legalName')?.fillRate).toBe(1);
-    expect((await fetch(`${env.engine!.url}/quality?source=Not%20A%20Source`)).status).toBe(400);
+    expect((await env.request('GET', `/quality?source=Not%20A%20Source`)).status).toBe(400);
   });
   it('exposes Prometheus metrics: records in by source and outcome, dead letters, golden records, open tasks', async () => {
-    const response = await fetch(`${env.engine!.url}/metrics`);
+    const response = await env.request('GET', `/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
@@ -171,21 +171,21 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
 
   it('reads a golden record as it was at a past instant', async () => {
     const [{ golden_id: id }] = await env.db.query(`SELECT golden_id FROM xref WHERE source = 'erp' AND source_id = 'C100234'`);
-    const before = (await (await fetch(`${env.engine!.url}/golden-records/${id}`)).json()) as { version: number; attributes: { paymentTerms?: string } };
+    const before = (await (await env.request('GET', `/golden-records/${id}`)).json()) as { version: number; attributes: { paymentTerms?: string } };
     const changedAt = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const erp = JSON.parse(example('erp').toString('utf8'));
     await env.produce('mdm.source.erp.customers', [{ key: 'erp', value: JSON.stringify({ ...erp, paymentTerms: '45J_FDM', lastChangeDate: '2026-11-22T10:00:00Z' }) }]);
     await eventually(async () => (await env.db.query(`SELECT attributes FROM golden_record WHERE id = $1`, [id]))[0].attributes.paymentTerms === '45J_FDM', 'the new terms');
 
-    const past = (await (await fetch(`${env.engine!.url}/golden-records/${id}?asOf=${changedAt.toISOString()}`)).json()) as { version: number; attributes: { paymentTerms?: string } };
+    const past = (await (await env.request('GET', `/golden-records/${id}?asOf=${changedAt.toISOString()}`)).json()) as { version: number; attributes: { paymentTerms?: string } };
     expect(past.version).toBe(before.version);
     expect(past.attributes.paymentTerms).toBe(before.attributes.paymentTerms);
-    const now = (await (await fetch(`${env.engine!.url}/golden-records/${id}?asOf=${new Date().toISOString()}`)).json()) as { version: number; attributes: { paymentTerms?: string } };
+    const now = (await (await env.request('GET', `/golden-records/${id}?asOf=${new Date().toISOString()}`)).json()) as { version: number; attributes: { paymentTerms?: string } };
     expect(now.version).toBe(before.version + 1);
     expect(now.attributes.paymentTerms).toBe('45J_FDM');
-    expect((await fetch(`${env.engine!.url}/golden-records/${id}?asOf=2000-01-01T00:00:00Z`)).status).toBe(404);
-    const bad = await fetch(`${env.engine!.url}/golden-records/${id}?asOf=yesterday`);
+    expect((await env.request('GET', `/golden-records/${id}?asOf=2000-01-01T00:00:00Z`)).status).toBe(404);
+    const bad = await env.request('GET', `/golden-records/${id}?asOf=yesterday`);
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('asOf');
   });

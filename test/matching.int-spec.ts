@@ -60,7 +60,7 @@ describe('incremental matching on the Kafka path (real Kafka, real PostgreSQL)',
     expect(await count(env, `SELECT count(*) FROM steward_task`)).toBe(0);
 
     // the API explains the pair the engine linked, comparison by comparison
-    const response = await fetch(`${env.engine!.url}/match/explain?left=crm:contact:C-77&right=ecommerce:9001`);
+    const response = await env.request('GET', `/match/explain?left=crm:contact:C-77&right=ecommerce:9001`);
     expect(response.status).toBe(200);
     const explained = (await response.json()) as { decision: string; contributions: { comparison: string; level: string; weight: number }[] };
     expect(explained.decision).toBe('link');
@@ -87,16 +87,16 @@ describe('incremental matching on the Kafka path (real Kafka, real PostgreSQL)',
     expect(comparisons).toEqual(expect.arrayContaining(['prior', 'firstName', 'lastName', 'postalCode']));
 
     // the queue through the API, then the task with both records side by side
-    const queue = (await (await fetch(`${env.engine!.url}/tasks`)).json()) as { total: number; items: { id: string; reason: string }[] };
+    const queue = (await (await env.request('GET', `/tasks`)).json()) as { total: number; items: { id: string; reason: string }[] };
     expect(queue.total).toBe(1);
     expect(queue.items[0]).toMatchObject({ id: task.id, reason: 'review-band' });
-    const detail = (await (await fetch(`${env.engine!.url}/tasks/${task.id}`)).json()) as {
+    const detail = (await (await env.request('GET', `/tasks/${task.id}`)).json()) as {
       record: { standardized: { fullName?: string } };
       candidate: { standardized: { lastName?: string } };
     };
     expect(detail.record.standardized.fullName).toBeDefined();
     expect(detail.candidate.standardized.lastName).toBe('Lefèvre');
-    expect((await fetch(`${env.engine!.url}/tasks?status=done`)).status).toBe(400);
+    expect((await env.request('GET', `/tasks?status=done`)).status).toBe(400);
   });
 
   it('refreshes the task, not duplicates it, when the same record comes again in a new version', async () => {
@@ -148,7 +148,7 @@ describe('incremental matching on the Kafka path (real Kafka, real PostgreSQL)',
       await eventually(() => lastSnapshot()?.value === null, 'the tombstone of the merged-away id', 30000).catch(() => undefined);
       expect(lastSnapshot()?.value).toBeNull();
       // and keeps resolving to the survivor through the API
-      const response = (await (await fetch(`${env.engine!.url}/golden-records/${newer}`)).json()) as { goldenId: string; redirectedFrom?: string };
+      const response = (await (await env.request('GET', `/golden-records/${newer}`)).json()) as { goldenId: string; redirectedFrom?: string };
       expect(response).toMatchObject({ goldenId: older, redirectedFrom: newer });
     } finally {
       await reader.stop();

@@ -15,9 +15,8 @@ describe('relationships between golden records', () => {
   let person: string;
   let company: string;
 
-  const url = (path: string) => `${env.engine!.url}${path}`;
   const post = (path: string, body: unknown) => env.request('POST', path, body);
-  const relationshipsOf = async (id: string) => ((await (await fetch(url(`/golden-records/${id}/relationships`))).json()) as { items: Relationship[] }).items;
+  const relationshipsOf = async (id: string) => ((await (await env.request('GET', `/golden-records/${id}/relationships`)).json()) as { items: Relationship[] }).items;
   const goldenOf = (source: string, sourceId: string) => env.goldenOf(source, sourceId);
 
   beforeAll(async () => {

@@ -6,6 +6,8 @@ import { Pool } from 'pg';
 import { createDatabaseIfMissing } from '@mdm/infra';
 import { loadSettings } from '@mdm/settings';
 import { RunningEngine, startEngine } from '@mdm/engine/bootstrap';
+import { DemoAccount, ensureDemoUsers } from '@mdm/api/auth/accounts';
+import { Role } from '@mdm/api/auth/decorators';
 
 export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 
@@ -25,6 +27,12 @@ export class TestEnvironment {
   private connecting: Promise<void> | null = null;
   /** The test's own connection: reads the database independently of the engine, running or not. */
   private readonly pool: Pool;
+  /** Signs the engine's session tokens (MDM_AUTH_SECRET), the same across restarts of the environment. */
+  readonly authSecret = randomBytes(32).toString('hex');
+  /** The accounts of the people who use the API: admin, steward and viewer (ensureDemoUsers). */
+  private accounts: DemoAccount[] | null = null;
+  private readonly tokens = new Map<Role, string>();
+  private systemKey: string | null = null;
 
   private constructor(readonly name: string, databaseUrl: string, readonly brokers: string[]) {
     this.prefix = `t${randomBytes(4).toString('hex')}.`;
@@ -59,9 +67,13 @@ export class TestEnvironment {
       MDM_CONFIG_DIR: CONFIG_DIR,
       MDM_LOG_LEVEL: 'warn',
       MDM_OUTBOX_POLL_MS: '50',
+      MDM_AUTH_SECRET: this.authSecret,
+      // tests poll the API as one admin: the per-caller budget must not be what they measure
+      MDM_RATE_LIMIT_PER_MINUTE: '6000',
       ...overrides,
     });
     this.engine = await startEngine(settings, this.databaseUrl);
+    if (settings.MDM_ROLES.includes('api') && !this.accounts) this.accounts = await ensureDemoUsers(this.db);
     return this.engine;
   }
 
@@ -85,9 +97,54 @@ export class TestEnvironment {
     return (await this.db.query(`SELECT golden_id FROM xref WHERE source = $1 AND source_id = $2`, [source, sourceId]))[0]?.golden_id;
   }
 
-  /** A JSON request to the running engine's API. */
+  /** A JSON request to the running engine's API, signed in as an administrator. */
   request(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${this.engine!.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return this.requestAs('admin', method, path, body);
+  }
+
+  /**
+   * A JSON request as a user of that role (signed in once with POST /auth/login), as a system with
+   * an API key of role `system`, or anonymous (null).
+   */
+  async requestAs(role: Role | null, method: string, path: string, body?: unknown): Promise<Response> {
+    if (role === null) return this.send({}, method, path, body);
+    if (role === 'system') return this.send({ 'x-api-key': (this.systemKey ??= await this.apiKey(['system'])) }, method, path, body);
+    return this.send({ authorization: `Bearer ${await this.tokenOf(role)}` }, method, path, body);
+  }
+
+  /** A JSON request with these headers only (an API key, a token of the test's own). */
+  send(headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`${this.engine!.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  /** A new API key with these roles, restricted to these sources when given. */
+  async apiKey(roles: Role[], sources?: string[]): Promise<string> {
+    const response = await this.request('POST', '/admin/api-keys', { name: `test-${roles.join('-')}-${randomBytes(3).toString('hex')}`, roles, ...(sources ? { sources } : {}) });
+    if (response.status !== 201) throw new Error(`API key not created: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { key: string }).key;
+  }
+
+  /** The demo account of a role, with its password. */
+  account(role: 'admin' | 'steward' | 'viewer'): DemoAccount {
+    const account = this.accounts?.find((a) => a.username === role);
+    if (!account) throw new Error('start the engine with the api role first');
+    return account;
+  }
+
+  private async tokenOf(role: Role): Promise<string> {
+    const known = this.tokens.get(role);
+    if (known) return known;
+    if (role !== 'admin' && role !== 'steward' && role !== 'viewer') throw new Error(`no account of role ${role}`);
+    const { username, password } = this.account(role);
+    const response = await this.send({}, 'POST', '/auth/login', { username, password });
+    if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+    const { token } = (await response.json()) as { token: string };
+    this.tokens.set(role, token);
+    return token;
   }
 
   /** Runs SQL on the test's own connection; TypeORM-like `query` returning rows. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAccessCommands } from './commands/access.command';
 import { registerBenchCommand } from './commands/bench.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerEvaluateCommand } from './commands/evaluate.command';
@@ -28,6 +29,7 @@ registerEvaluateCommand(program);
 registerExplainCommand(program);
 registerExplainGoldenCommand(program);
 registerBenchCommand(program);
+registerAccessCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`mdm: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,13 +1,35 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
-/** Structured JSON logs. Values of records are never logged: only ids, counts and codes. */
-export function createLogger(level: string, name = 'mdm'): Logger {
-  return pino({
-    name,
-    level,
-    redact: { paths: ['*.password', '*.authorization', '*.apiKey', 'databaseUrl'], censor: '[secret]' },
-  });
+/** Where secrets could appear in a log line: credentials in headers, passwords, tokens, keys. */
+export const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'key',
+  '*.key',
+  'apiKey',
+  '*.apiKey',
+  'secret',
+  '*.secret',
+  'authorization',
+  '*.authorization',
+  '*["x-api-key"]',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
+  '*.headers.cookie',
+  'databaseUrl',
+  'MDM_AUTH_SECRET',
+  '*.MDM_AUTH_SECRET',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+];
+
+/** Structured JSON logs. Values of records are never logged: only ids, counts and codes; secrets are redacted. */
+export function createLogger(level: string, name = 'mdm', destination?: DestinationStream): Logger {
+  const options = { name, level, redact: { paths: REDACTED_PATHS, censor: '[secret]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Routes NestJS's own log lines to the same JSON logger. */

@@ -13,3 +13,4 @@ export * from './generator';
 export * from './standardization';
 export * from './erp-sync';
 export * from './invariants';
+export * from './privacy/mask';

@@ -15,3 +15,4 @@ export * from './stores/dead-letter.store';
 export * from './stores/erp-sync.store';
 export * from './stores/relationship.store';
 export * from './stores/query-rows';
+export * from './stores/access.store';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const ROLES = ['engine', 'api'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,7 +81,35 @@ export class Settings {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   MDM_LOG_LEVEL = 'info';
+
+  /**
+   * Secret that signs the API's session tokens (secret: never logged). When absent, one is generated
+   * once and kept in MDM_HOME/auth-secret, so that a restart keeps sessions open.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'MDM_AUTH_SECRET must be at least 32 characters long' })
+  MDM_AUTH_SECRET?: string;
+
+  /** Lifetime of a session token: a number and a unit, s, m, h or d. */
+  @Matches(/^[1-9]\d*[smhd]$/, { message: 'MDM_AUTH_TOKEN_TTL must be a duration such as 8h, 30m or 1d' })
+  MDM_AUTH_TOKEN_TTL = '8h';
+
+  /** Requests per minute each caller (user, API key, or address when anonymous) may make. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(1)
+  MDM_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Sign-in attempts per minute from one address: the brake on password guessing. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_RATE_LIMIT_LOGIN_PER_MINUTE must be an integer' })
+  @Min(1)
+  MDM_RATE_LIMIT_LOGIN_PER_MINUTE = 10;
 }
+
+/** Settings that are secrets: never logged, never printed. */
+export const SECRET_SETTINGS = ['DATABASE_URL', 'MDM_AUTH_SECRET'] as const;
 
 export class SettingsError extends Error {}
 
@@ -89,14 +117,14 @@ export class SettingsError extends Error {}
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const known = Object.keys(new Settings());
   const input: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL']) {
+  for (const name of [...known, ...SECRET_SETTINGS]) {
     const value = env[name];
     if (value !== undefined && value !== '') input[name] = value;
   }
   const settings = plainToInstance(Settings, input, { exposeDefaultValues: true });
   const errors = validateSync(settings, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${JSON.stringify(input[e.property])})`);
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${(SECRET_SETTINGS as readonly string[]).includes(e.property) ? 'a secret value' : JSON.stringify(input[e.property])})`);
     throw new SettingsError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return settings;

@@ -11,7 +11,20 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SOURCE_RECORD_NOT_FOUND':
     case 'TASK_NOT_FOUND':
     case 'OVERRIDE_NOT_FOUND':
+    case 'API_KEY_NOT_FOUND':
+    case 'USER_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return HttpStatus.UNAUTHORIZED;
+    case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
+    case 'USER_EXISTS':
+      return HttpStatus.CONFLICT;
+    case 'RATE_LIMITED':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'AUDIT_UNAVAILABLE':
+      return HttpStatus.SERVICE_UNAVAILABLE;
     case 'NOT_JSON':
     case 'NOT_AN_OBJECT':
     case 'EMPTY_MESSAGE':

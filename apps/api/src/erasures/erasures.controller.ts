@@ -2,9 +2,12 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PageQuery } from '../common/page.query';
 import { API_DATA_SOURCE } from '../tokens';
+import { Roles } from '../auth/decorators';
+import { STEWARDS } from '../auth/roles.constant';
 
 /** The erasure register: who erased which golden record, when and why; never the erased data. */
 @Controller('erasures')
+@Roles(...STEWARDS)
 export class ErasuresController {
   constructor(@Inject(API_DATA_SOURCE) private readonly db: DataSource) {}
 

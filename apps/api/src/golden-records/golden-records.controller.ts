@@ -8,24 +8,28 @@ import { AsOfQuery } from './as-of.query';
 import { LessThanOrEqual } from 'typeorm';
 import { API_DATA_SOURCE, API_MATCHING } from '../tokens';
 import { readGoldenView, searchGoldenRecords } from '@mdm/golden';
-import { PersonalData, Roles } from '../auth/decorators';
+import { CurrentUser, PersonalData, Principal, Roles } from '../auth/decorators';
+import { READERS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 import { SearchGoldenRecordsQuery } from './search-golden-records.query';
 
 @Controller('golden-records')
+@Roles(...READERS)
 export class GoldenRecordsController {
   constructor(
     @Inject(API_DATA_SOURCE) private readonly db: DataSource,
     @Inject(API_MATCHING) private readonly matching: Pick<MatchingPolicy, 'defaultCountry'>,
   ) {}
 
+  /** An API key restricted to some sources lists the golden records holding a record of one of them. */
   @Get()
-  async list(@Query() query: ListGoldenRecordsQuery) {
-    const [items, total] = await this.db.getRepository(GoldenRecordEntity).findAndCount({
-      where: { status: 'active', ...(query.kind ? { kind: query.kind } : {}) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+  @PersonalData()
+  @ScopedTo('filtered')
+  async list(@Query() query: ListGoldenRecordsQuery, @CurrentUser() caller: Principal) {
+    const select = this.db.getRepository(GoldenRecordEntity).createQueryBuilder('g').where(`g.status = 'active'`);
+    if (query.kind) select.andWhere('g.kind = :kind', { kind: query.kind });
+    if (caller.sources) select.andWhere('EXISTS (SELECT 1 FROM xref x WHERE x.golden_id = g.id AND x.source = ANY(:sources))', { sources: caller.sources });
+    const [items, total] = await select.orderBy('g.createdAt', 'ASC').addOrderBy('g.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
     return { total, limit: query.limit, offset: query.offset, items: items.map(present) };
   }
 
@@ -36,6 +40,7 @@ export class GoldenRecordsController {
   @Get('search')
   @Roles('viewer', 'steward', 'admin', 'system')
   @PersonalData()
+  @ScopedTo('all')
   async search(@Query() query: SearchGoldenRecordsQuery) {
     if (query.q === undefined && query.city === undefined) {
       throw new DomainError('VALIDATION_FAILED', 'search with q, city or both', [{ field: 'q', message: 'q or city is required' }]);
@@ -47,6 +52,7 @@ export class GoldenRecordsController {
   @Get(':id/view')
   @Roles('viewer', 'steward', 'admin', 'system')
   @PersonalData()
+  @ScopedTo('golden')
   async view(@Param('id', new UuidParam('id')) id: string) {
     return readGoldenView(this.db.manager, id);
   }
@@ -56,16 +62,21 @@ export class GoldenRecordsController {
    * `asOf`, the version the record had at that instant, from its history (404 before it existed).
    */
   @Get(':id')
+  @PersonalData()
+  @ScopedTo('golden')
   async get(@Param('id', new UuidParam('id')) id: string, @Query() query: AsOfQuery) {
     if (query.asOf !== undefined) return this.asOf(id, new Date(query.asOf));
     const golden = await this.resolve(id);
     return { ...present(golden), ...(golden.id !== id ? { redirectedFrom: id } : {}) };
   }
 
+  /** Its source records; an API key restricted to some sources sees only theirs. */
   @Get(':id/source-records')
-  async members(@Param('id', new UuidParam('id')) id: string) {
+  @PersonalData()
+  @ScopedTo('golden')
+  async members(@Param('id', new UuidParam('id')) id: string, @CurrentUser() caller: Principal) {
     const golden = await this.resolve(id);
-    const links = await this.db.getRepository(XrefEntity).find({ where: { goldenId: golden.id } });
+    const links = (await this.db.getRepository(XrefEntity).find({ where: { goldenId: golden.id } })).filter((l) => !caller.sources || caller.sources.includes(l.source));
     const records = await Promise.all(
       links.map((l) => this.db.getRepository(SourceRecordEntity).findOneByOrFail({ source: l.source, sourceId: l.sourceId })),
     );
@@ -87,6 +98,8 @@ export class GoldenRecordsController {
   }
 
   @Get(':id/history')
+  @PersonalData()
+  @ScopedTo('golden')
   async history(@Param('id', new UuidParam('id')) id: string) {
     await this.resolve(id);
     const items = await this.db.getRepository(GoldenHistoryEntity).find({ where: { goldenId: id }, order: { version: 'ASC' } });

@@ -9,6 +9,8 @@ import { API_DATA_SOURCE, API_STEWARD_OPTIONS } from '../tokens';
 import { AttachBody, EraseBody, OverrideValueBody, RemoveOverrideBody, UnmergeBody, UnmergePreviewBody } from './stewardship.dto';
 import { CurrentUser, PersonalData, Principal, Roles } from '../auth/decorators';
 import { authorOf } from '../common/author';
+import { READERS, STEWARDS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 class ExplainQuery {
   @IsOptional()
@@ -25,6 +27,8 @@ function attributeParam(name: string): AttributeName {
 
 /** What a steward does to a golden record: explain a value, override it, split records out. */
 @Controller('golden-records')
+@Roles(...STEWARDS)
+@ScopedTo('golden')
 export class StewardshipController {
   private readonly overrides: OverrideValueUseCase;
   private readonly unmerge: UnmergeUseCase;
@@ -53,6 +57,7 @@ export class StewardshipController {
    * sources or made by a steward; each side resolved to the golden record holding it today.
    */
   @Get(':id/relationships')
+  @Roles(...READERS)
   async relationships(@Param('id', new UuidParam('id')) id: string) {
     const golden = await this.db.getRepository(GoldenRecordEntity).findOneBy({ id });
     if (!golden) throw new DomainError('GOLDEN_NOT_FOUND', `no golden record ${id}`);
@@ -68,6 +73,8 @@ export class StewardshipController {
 
   /** Why the golden record says what it says: for each value, its source record, the rule that chose it and the reason. */
   @Get(':id/explain')
+  @Roles(...READERS)
+  @PersonalData()
   async explain(@Param('id', new UuidParam('id')) id: string, @Query() query: ExplainQuery) {
     const golden = await this.db.getRepository(GoldenRecordEntity).findOneBy({ id });
     if (!golden) throw new DomainError('GOLDEN_NOT_FOUND', `no golden record ${id}`);
@@ -82,6 +89,7 @@ export class StewardshipController {
    */
   @Put(':id/overrides/:attribute')
   @Roles('steward', 'admin')
+  @PersonalData()
   async override(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: OverrideValueBody, @CurrentUser() user?: Principal) {
     const by = authorOf(user, body.by);
     const name = attributeParam(attribute);
@@ -95,6 +103,7 @@ export class StewardshipController {
   }
 
   @Delete(':id/overrides/:attribute')
+  @PersonalData()
   async removeOverride(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: RemoveOverrideBody) {
     const saved = await this.overrides.remove({ goldenId: id, attribute: attributeParam(attribute), by: body.by, reason: body.reason });
     return { goldenId: saved.id, version: saved.version, attributes: saved.attributes, lineage: saved.lineage };
@@ -103,6 +112,7 @@ export class StewardshipController {
   /** Takes source records out into a new golden record; `preview: true` shows both results without applying. */
   @Post(':id/unmerge')
   @HttpCode(200)
+  @PersonalData()
   async split(@Param('id', new UuidParam('id')) id: string, @Body() body: UnmergeBody) {
     return this.unmerge.execute({ goldenId: id, sourceRecords: recordRefs(body.sourceRecords), by: body.by, reason: body.reason, preview: body.preview });
   }

@@ -2,8 +2,11 @@ import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { API_DATA_SOURCE, API_KAFKA } from '../tokens';
+import { Public } from '../auth/decorators';
 
+/** Public: probes of supervisors and load balancers carry no credentials. */
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     @Inject(API_DATA_SOURCE) private readonly db: DataSource,

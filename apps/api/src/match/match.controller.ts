@@ -4,9 +4,14 @@ import { DomainError, MatchRecord, MatchingPolicy, ModelsByKind, NotAMatchSet, P
 import { ResolutionStore, SourceRecordEntity } from '@mdm/persistence';
 import { API_DATA_SOURCE, API_MATCHING } from '../tokens';
 import { ExplainPairQuery } from './explain-pair.query';
+import { Roles } from '../auth/decorators';
+import { READERS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 /** Why two stored records are (not) the same party: the engine's score with the weight of every comparison. */
 @Controller('match')
+@Roles(...READERS)
+@ScopedTo('pair')
 export class MatchController {
   constructor(
     @Inject(API_DATA_SOURCE) private readonly db: DataSource,

@@ -3,12 +3,16 @@ import { Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { metricsRegistry } from '@mdm/observability';
 import { API_DATA_SOURCE } from '../tokens';
+import { Roles } from '../auth/decorators';
+import { ScopedTo } from '../auth/source-scope';
 
 /**
  * Prometheus metrics: the process's own counters (records in, dead letters, batch duration) and
  * figures of the stored state read at each scrape (golden records, open tasks, unpublished messages).
  */
 @Controller('metrics')
+@Roles('admin', 'system')
+@ScopedTo('filtered')
 export class MetricsController {
   private readonly registry: Registry;
 

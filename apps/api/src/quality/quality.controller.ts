@@ -3,6 +3,9 @@ import { IsOptional, IsString, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { API_DATA_SOURCE } from '../tokens';
 import { readQualityReport } from './quality-report';
+import { Roles } from '../auth/decorators';
+import { READERS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 export class QualityQuery {
   @IsOptional()
@@ -13,6 +16,8 @@ export class QualityQuery {
 
 /** Data quality of the stored source records, per source and per attribute. */
 @Controller('quality')
+@Roles(...READERS)
+@ScopedTo('all')
 export class QualityController {
   constructor(@Inject(API_DATA_SOURCE) private readonly db: DataSource) {}
 

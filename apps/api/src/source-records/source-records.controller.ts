@@ -5,8 +5,13 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@mdm/core';
 import { SourceRecordEntity, XrefEntity } from '@mdm/persistence';
 import { API_DATA_SOURCE, API_STEWARD_OPTIONS } from '../tokens';
+import { PersonalData, Roles } from '../auth/decorators';
+import { READERS, STEWARDS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 @Controller('source-records')
+@Roles(...READERS)
+@ScopedTo('source-record')
 export class SourceRecordsController {
   private readonly erase: EraseUseCase;
 
@@ -20,12 +25,14 @@ export class SourceRecordsController {
   /** Erases the person this source record belongs to (a source's erasure request names its own id). */
   @Post(':source/:sourceId/erase')
   @HttpCode(200)
+  @Roles(...STEWARDS)
   async erasePerson(@Param('source') source: string, @Param('sourceId') sourceId: string, @Body() body: EraseBody) {
     return this.erase.execute({ sourceRecord: { source, sourceId }, by: body.by, reason: body.reason });
   }
 
   /** A source record as received (mapped), standardized, with its quality findings and its golden record. */
   @Get(':source/:sourceId')
+  @PersonalData()
   async get(@Param('source') source: string, @Param('sourceId') sourceId: string) {
     const record = await this.db.getRepository(SourceRecordEntity).findOneBy({ source, sourceId });
     if (!record) throw new DomainError('SOURCE_RECORD_NOT_FOUND', `no record ${sourceId} from ${source}`);

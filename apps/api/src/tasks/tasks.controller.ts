@@ -10,9 +10,12 @@ import { API_DATA_SOURCE, API_MATCHING, API_STEWARD_OPTIONS } from '../tokens';
 import { ListTasksQuery } from './list-tasks.query';
 import { AssignTaskBody, BulkTaskBody, CommentTaskBody, DecideTaskBody } from './task-actions.dto';
 import { sideBySide, weightsOf } from './task-view';
+import { READERS } from '../auth/roles.constant';
+import { ScopedTo } from '../auth/source-scope';
 
 /** The steward's queue: possible matches the engine would not decide alone, each with its explanation; decisions on them. */
 @Controller('tasks')
+@Roles(...READERS)
 export class TasksController {
   private readonly decide: DecideMatchUseCase;
   private readonly assignment: AssignTaskUseCase;
@@ -33,6 +36,7 @@ export class TasksController {
   /** Tasks filtered by type, status, assignee, source and probability; by priority (then age) or by age. */
   @Get()
   @Roles('viewer', 'steward', 'admin', 'system')
+  @ScopedTo('all')
   async list(@Query() query: ListTasksQuery) {
     const where = ['t.status = $1'];
     const params: unknown[] = [query.status];
@@ -77,6 +81,7 @@ export class TasksController {
   @Get(':id')
   @Roles('viewer', 'steward', 'admin', 'system')
   @PersonalData()
+  @ScopedTo('task')
   async get(@Param('id', new UuidParam('id')) id: string) {
     const task = await this.db.getRepository(StewardTaskEntity).findOneBy({ id });
     if (!task) throw new DomainError('TASK_NOT_FOUND', `no task ${id}`);

@@ -17,6 +17,14 @@ export const ERROR_CODES = [
   'PROCESSING_FAILED',
   'TASK_CLOSED',
   'MERGE_FORBIDDEN',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'USER_EXISTS',
+  'API_KEY_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'AUDIT_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
