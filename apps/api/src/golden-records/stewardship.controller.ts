@@ -48,8 +48,8 @@ export class StewardshipController {
   /** Erases a person (right to erasure): their personal data everywhere, tombstones downstream, an audit entry without the data. */
   @Post(':id/erase')
   @HttpCode(200)
-  async erasePerson(@Param('id', new UuidParam('id')) id: string, @Body() body: EraseBody) {
-    return this.erase.execute({ goldenId: id, by: body.by, reason: body.reason });
+  async erasePerson(@Param('id', new UuidParam('id')) id: string, @Body() body: EraseBody, @CurrentUser() user?: Principal) {
+    return this.erase.execute({ goldenId: id, by: authorOf(user, body.by), reason: body.reason });
   }
 
   /**
@@ -67,8 +67,8 @@ export class StewardshipController {
 
   /** A steward attaches this golden record to another one (a qualified lead to its account). */
   @Post(':id/relationships')
-  async relate(@Param('id', new UuidParam('id')) id: string, @Body() body: AttachBody) {
-    return this.attach.execute({ goldenId: id, role: body.role, targetGoldenId: body.goldenId.toLowerCase(), by: body.by, reason: body.reason });
+  async relate(@Param('id', new UuidParam('id')) id: string, @Body() body: AttachBody, @CurrentUser() user?: Principal) {
+    return this.attach.execute({ goldenId: id, role: body.role, targetGoldenId: body.goldenId.toLowerCase(), by: authorOf(user, body.by), reason: body.reason });
   }
 
   /** Why the golden record says what it says: for each value, its source record, the rule that chose it and the reason. */
@@ -104,8 +104,8 @@ export class StewardshipController {
 
   @Delete(':id/overrides/:attribute')
   @PersonalData()
-  async removeOverride(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: RemoveOverrideBody) {
-    const saved = await this.overrides.remove({ goldenId: id, attribute: attributeParam(attribute), by: body.by, reason: body.reason });
+  async removeOverride(@Param('id', new UuidParam('id')) id: string, @Param('attribute') attribute: string, @Body() body: RemoveOverrideBody, @CurrentUser() user?: Principal) {
+    const saved = await this.overrides.remove({ goldenId: id, attribute: attributeParam(attribute), by: authorOf(user, body.by), reason: body.reason });
     return { goldenId: saved.id, version: saved.version, attributes: saved.attributes, lineage: saved.lineage };
   }
 
@@ -113,8 +113,8 @@ export class StewardshipController {
   @Post(':id/unmerge')
   @HttpCode(200)
   @PersonalData()
-  async split(@Param('id', new UuidParam('id')) id: string, @Body() body: UnmergeBody) {
-    return this.unmerge.execute({ goldenId: id, sourceRecords: recordRefs(body.sourceRecords), by: body.by, reason: body.reason, preview: body.preview });
+  async split(@Param('id', new UuidParam('id')) id: string, @Body() body: UnmergeBody, @CurrentUser() user?: Principal) {
+    return this.unmerge.execute({ goldenId: id, sourceRecords: recordRefs(body.sourceRecords), by: authorOf(user, body.by), reason: body.reason, preview: body.preview });
   }
 
   /**

@@ -1,12 +1,13 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
-/** Who acts and why; every steward action carries both. */
+/** Why; the author is the signed-in caller (`by` is read only when there is none). */
 class StewardAction {
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  by: string;
+  by?: string;
 
   @IsString()
   @MinLength(3, { message: 'reason must say why, in a few words' })

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@mdm/core';
 import { SourceRecordEntity, XrefEntity } from '@mdm/persistence';
 import { API_DATA_SOURCE, API_STEWARD_OPTIONS } from '../tokens';
-import { PersonalData, Roles } from '../auth/decorators';
+import { CurrentUser, PersonalData, Principal, Roles } from '../auth/decorators';
+import { authorOf } from '../common/author';
 import { READERS, STEWARDS } from '../auth/roles.constant';
 import { ScopedTo } from '../auth/source-scope';
 
@@ -26,8 +27,8 @@ export class SourceRecordsController {
   @Post(':source/:sourceId/erase')
   @HttpCode(200)
   @Roles(...STEWARDS)
-  async erasePerson(@Param('source') source: string, @Param('sourceId') sourceId: string, @Body() body: EraseBody) {
-    return this.erase.execute({ sourceRecord: { source, sourceId }, by: body.by, reason: body.reason });
+  async erasePerson(@Param('source') source: string, @Param('sourceId') sourceId: string, @Body() body: EraseBody, @CurrentUser() user?: Principal) {
+    return this.erase.execute({ sourceRecord: { source, sourceId }, by: authorOf(user, body.by), reason: body.reason });
   }
 
   /** A source record as received (mapped), standardized, with its quality findings and its golden record. */
