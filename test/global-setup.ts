@@ -14,7 +14,11 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(home, { recursive: true });
   const [port, controllerPort, postgresPort] = await findFreePorts(3);
   const kafka = await startKafka({ dataDir: join(home, `kafka-${port}`), port, controllerPort, logFile: join(home, `kafka-${port}.log`) });
-  const database = await resolveDatabase({ dataDir: join(home, 'postgres'), port: postgresPort, database: 'mdm_test' });
+  // a run that cannot get its database (another run holds it) must not leave its broker behind
+  const database = await resolveDatabase({ dataDir: join(home, 'postgres'), port: postgresPort, database: 'mdm_test' }).catch(async (error: unknown) => {
+    await kafka.stop();
+    throw error;
+  });
   process.env.MDM_TEST_KAFKA_BROKERS = kafka.brokers.join(',');
   process.env.MDM_TEST_DATABASE_URL = database.url;
   writeFileSync(join(home, 'servers.json'), JSON.stringify({ kafkaDataDir: join(home, `kafka-${port}`), brokers: kafka.brokers }));
