@@ -7,7 +7,7 @@ import { InboundMessage, OutboundTopics } from '@mdm/messaging';
 import { OverrideValueUseCase } from '@mdm/golden';
 import { EngineRules } from '@mdm/settings';
 import { IngestBatchUseCase } from '../ingest/ingest-batch.usecase';
-import { Preparation, SOURCE_HEADER, prepareMapped, prepareMessage } from '../ingest/record-preparation';
+import { Preparation, SOURCE_HEADER, prepareMapped, prepareMessage, recordId } from '../ingest/record-preparation';
 import { frenchStandardizer } from '../ingest/standardizer';
 
 export interface RebuildOptions {
@@ -42,7 +42,6 @@ export interface RebuildReport {
   rebuiltDatabase: string | null;
 }
 
-const refKey = (source: string, sourceId: string) => `${source}:${sourceId}`;
 
 /**
  * Recomputes every golden record from what is stored: the source records (their messages, replayed
@@ -176,7 +175,7 @@ export async function rebuildGoldenRecords(options: RebuildOptions): Promise<Reb
     const liveState: GoldenStateDigest = await state(live);
     const rebuiltState: GoldenStateDigest = await state(scratch);
     const erasedKeys = new Set(
-      ((await live.query(`SELECT source, source_id FROM source_record WHERE erased_at IS NOT NULL`)) as { source: string; source_id: string }[]).map((r) => refKey(r.source, r.source_id)),
+      ((await live.query(`SELECT source, source_id FROM source_record WHERE erased_at IS NOT NULL`)) as { source: string; source_id: string }[]).map((r) => recordId(r.source, r.source_id)),
     );
     const resurrected = [...rebuiltState.clusters.keys()].flatMap((members) => members.split(' ')).filter((key) => erasedKeys.has(key)).length;
     return {
