@@ -42,7 +42,6 @@ export interface RebuildReport {
   rebuiltDatabase: string | null;
 }
 
-
 /**
  * Recomputes every golden record from what is stored: the source records (their messages, replayed
  * through the engine's own ingest use case into a scratch database on the same server), the
