@@ -51,11 +51,13 @@ describe('order independence of the golden records', () => {
     return out;
   }
 
-  it('gives the same clusters and values for three orders and batch sizes', async () => {
+  it('gives the same clusters and values for four orders and batch sizes, the whole set in one batch among them', async () => {
     const forward = await ingest(rows, 1);
     // the records of one party are spread over the stream: the generator makes duplicates
     expect(forward.length).toBeLessThan(rows.length);
     expect(await ingest([...rows].reverse(), 7)).toEqual(forward);
     expect(await ingest(shuffled(rows, 42), 25)).toEqual(forward);
+    // one batch: every record resolved together as one set
+    expect(await ingest(shuffled(rows, 7), rows.length)).toEqual(forward);
   });
 });

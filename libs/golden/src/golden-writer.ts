@@ -6,13 +6,14 @@ import {
   CompletenessProfile,
   ErpSyncPolicy,
   GoldenEventType,
+  GoldenValues,
   PartyKind,
   SurvivorshipPolicy,
   changedAttributes,
   computeGoldenValues,
   decideErpSync,
 } from '@mdm/core';
-import { ErpSyncStore, GoldenRow, OutboxMessage, ResolutionStore, StewardTaskStore } from '@mdm/persistence';
+import { ErpSyncStore, GoldenRow, HistoryEntry, OutboxMessage, ResolutionStore, StewardTaskStore } from '@mdm/persistence';
 import { OutboundTopics } from '@mdm/messaging';
 import { erpRequestMessage, eventMessage, snapshotMessage } from './publication';
 
@@ -52,34 +53,58 @@ export class GoldenWriter {
 
   /** Returns the attributes that changed and the saved row (null when nothing was written). */
   async recompute(target: GoldenRow, change: GoldenChange, now: Date): Promise<{ changed: AttributeName[]; saved: GoldenRow | null }> {
-    const values = computeGoldenValues(target.kind, await this.store.loadMembers(target.id), this.rules.survivorship, await this.store.loadOverrides(target.id));
-    const changed = changedAttributes(target.attributes, values.attributes);
-    const sourcesChanged = JSON.stringify(values.sources) !== JSON.stringify(target.sources);
-    // a new version of a source record that changes no value is no news for downstream systems; a
-    // steward's action always is (an override of a value by the same value still changes who owns it)
-    const fromSource = 'source' in change.cause;
-    if (change.type === 'golden.updated' && fromSource && changed.length === 0 && !sourcesChanged) return { changed, saved: null };
+    return (await this.recomputeMany([{ target, change }], now))[0];
+  }
 
-    const version = target.version + 1;
-    await this.store.saveGolden(target.id, values, version, now);
-    const saved: GoldenRow = { ...target, ...values, version, updatedAt: now };
-    await this.store.appendHistory({ goldenId: target.id, version, changeType: change.type, changedFields: changed, cause: change.cause, attributes: values.attributes, at: now });
-    this.outbox.push(snapshotMessage(this.rules.topics, saved));
-    this.outbox.push(
-      eventMessage(this.rules.topics, {
-        type: change.type,
-        goldenId: target.id,
-        kind: target.kind as PartyKind,
-        version,
-        changedFields: changed,
-        cause: change.cause,
-        at: now,
-        ...(change.mergedIds ? { mergedIds: change.mergedIds } : {}),
-        ...(change.splitInto ? { splitInto: change.splitInto } : {}),
-      }),
-    );
-    await this.syncErp(saved, now);
-    return { changed, saved };
+  /**
+   * Recomputes many golden records (each once) with a fixed number of round trips: members and
+   * overrides read together, versions and history written together. Results follow the order given.
+   */
+  async recomputeMany(items: { target: GoldenRow; change: GoldenChange }[], now: Date): Promise<{ changed: AttributeName[]; saved: GoldenRow | null }[]> {
+    const ids = items.map((i) => i.target.id);
+    if (new Set(ids).size !== ids.length) throw new Error('a golden record given twice to one recomputation');
+    const members = await this.store.loadMembersMany(ids);
+    const overrides = await this.store.loadOverridesMany(ids);
+    const results: { changed: AttributeName[]; saved: GoldenRow | null }[] = [];
+    const saves: { id: string; values: GoldenValues; version: number }[] = [];
+    const history: HistoryEntry[] = [];
+    const savedRows: GoldenRow[] = [];
+    for (const { target, change } of items) {
+      const values = computeGoldenValues(target.kind, members.get(target.id)!, this.rules.survivorship, overrides.get(target.id)!);
+      const changed = changedAttributes(target.attributes, values.attributes);
+      const sourcesChanged = JSON.stringify(values.sources) !== JSON.stringify(target.sources);
+      // a new version of a source record that changes no value is no news for downstream systems; a
+      // steward's action always is (an override of a value by the same value still changes who owns it)
+      const fromSource = 'source' in change.cause;
+      if (change.type === 'golden.updated' && fromSource && changed.length === 0 && !sourcesChanged) {
+        results.push({ changed, saved: null });
+        continue;
+      }
+      const version = target.version + 1;
+      const saved: GoldenRow = { ...target, ...values, version, updatedAt: now };
+      saves.push({ id: target.id, values, version });
+      history.push({ goldenId: target.id, version, changeType: change.type, changedFields: changed, cause: change.cause, attributes: values.attributes, at: now });
+      this.outbox.push(snapshotMessage(this.rules.topics, saved));
+      this.outbox.push(
+        eventMessage(this.rules.topics, {
+          type: change.type,
+          goldenId: target.id,
+          kind: target.kind as PartyKind,
+          version,
+          changedFields: changed,
+          cause: change.cause,
+          at: now,
+          ...(change.mergedIds ? { mergedIds: change.mergedIds } : {}),
+          ...(change.splitInto ? { splitInto: change.splitInto } : {}),
+        }),
+      );
+      savedRows.push(saved);
+      results.push({ changed, saved });
+    }
+    await this.store.saveGoldens(saves, now);
+    await this.store.appendHistories(history);
+    await this.syncErp(savedRows, now);
+    return results;
   }
 
   /**
@@ -87,30 +112,35 @@ export class GoldenWriter {
    * requires; until then a steward task says what is missing. An ERP record in the golden record
    * means the ERP holds it.
    */
-  private async syncErp(golden: GoldenRow, now: Date): Promise<void> {
+  private async syncErp(goldens: GoldenRow[], now: Date): Promise<void> {
     const erp = this.rules.erp;
-    if (!erp) return;
+    if (!erp || goldens.length === 0) return;
     const sync = new ErpSyncStore(this.db);
     const tasks = new StewardTaskStore(this.db);
-    const erpRecord = golden.sources.find((s) => s.source === erp.policy.source);
-    if (erpRecord) {
-      const current = await sync.find(golden.id);
-      if (current?.status !== 'created') await sync.markCreated(golden.id, erpRecord.sourceId, now);
-      await tasks.closeGoldenTask('erp-incomplete', golden.id, `the ERP holds it as ${erpRecord.sourceId}`, now);
-      return;
+    const states = await sync.findMany(goldens.map((g) => g.id));
+    for (const golden of goldens) {
+      const current = states.get(golden.id);
+      const erpRecord = golden.sources.find((s) => s.source === erp.policy.source);
+      if (erpRecord) {
+        // the task closes when the ERP record arrives; none is opened for a golden record the ERP holds
+        if (current?.status !== 'created') {
+          await sync.markCreated(golden.id, erpRecord.sourceId, now);
+          await tasks.closeGoldenTask('erp-incomplete', golden.id, `the ERP holds it as ${erpRecord.sourceId}`, now);
+        }
+        continue;
+      }
+      const decision = decideErpSync(golden, erp.policy, erp.profiles);
+      if (decision.action === 'none') continue;
+      if (current && current.status !== 'incomplete') continue;
+      if (decision.action === 'incomplete') {
+        await sync.markIncomplete(golden.id, decision.missing, now);
+        await tasks.upsertGoldenTask('erp-incomplete', golden.id, 50, { profile: decision.profile, missing: decision.missing }, now);
+        continue;
+      }
+      const requestId = randomUUID();
+      if (!(await sync.markRequested(golden.id, requestId, now))) continue;
+      this.outbox.push(erpRequestMessage(this.rules.topics, { requestId, goldenId: golden.id, kind: golden.kind, account: decision.account, at: now }));
+      await tasks.closeGoldenTask('erp-incomplete', golden.id, 'complete: the creation request was sent', now);
     }
-    const decision = decideErpSync(golden, erp.policy, erp.profiles);
-    if (decision.action === 'none') return;
-    const current = await sync.find(golden.id);
-    if (current && current.status !== 'incomplete') return;
-    if (decision.action === 'incomplete') {
-      await sync.markIncomplete(golden.id, decision.missing, now);
-      await tasks.upsertGoldenTask('erp-incomplete', golden.id, 50, { profile: decision.profile, missing: decision.missing }, now);
-      return;
-    }
-    const requestId = randomUUID();
-    if (!(await sync.markRequested(golden.id, requestId, now))) return;
-    this.outbox.push(erpRequestMessage(this.rules.topics, { requestId, goldenId: golden.id, kind: golden.kind, account: decision.account, at: now }));
-    await tasks.closeGoldenTask('erp-incomplete', golden.id, 'complete: the creation request was sent', now);
   }
 }

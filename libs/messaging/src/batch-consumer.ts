@@ -24,6 +24,8 @@ export interface BatchConsumerOptions {
   fromBeginning?: boolean;
   /** Kafka's session timeout: how long a silent (crashed) member keeps its partitions. */
   sessionTimeoutMs?: number;
+  /** How many partitions' batches are handled at once (each partition's batches stay in order). Default 1. */
+  concurrentPartitions?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function startBatchConsumer(options: BatchConsumerOptions): Promise
   await consumer.run({
     autoCommit: true,
     eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: options.concurrentPartitions ?? 1,
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
       const messages = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));

@@ -50,6 +50,21 @@ export class Settings {
   @Min(6000, { message: 'MDM_CONSUMER_SESSION_TIMEOUT_MS must be at least 6000 (the broker refuses less by default)' })
   MDM_CONSUMER_SESSION_TIMEOUT_MS = 30000;
 
+  /**
+   * How many partitions' batches the engine takes at once. Batches taken together are stored in one
+   * transaction (group commit), so a busy engine resolves many records per transaction.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_CONSUMER_CONCURRENT_PARTITIONS must be an integer' })
+  @Min(1, { message: 'MDM_CONSUMER_CONCURRENT_PARTITIONS must be at least 1' })
+  MDM_CONSUMER_CONCURRENT_PARTITIONS = 16;
+
+  /** Most source messages stored in one transaction when batches are grouped (a single larger batch still goes whole). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_MAX_MESSAGES_PER_TRANSACTION must be an integer' })
+  @Min(1, { message: 'MDM_MAX_MESSAGES_PER_TRANSACTION must be at least 1' })
+  MDM_MAX_MESSAGES_PER_TRANSACTION = 1000;
+
   /** Prefix of every topic name, so several environments can share one Kafka cluster. */
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'MDM_TOPIC_PREFIX may hold only letters, digits, dots, dashes and underscores' })
   MDM_TOPIC_PREFIX = '';

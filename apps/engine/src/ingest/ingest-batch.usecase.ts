@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  ChangeCause,
   ClusterAssessment,
   DomainError,
+  GoldenCluster,
+  LocalPlan,
+  PartyKind,
+  PlannedCluster,
   MatchingPolicy,
   ModelsByKind,
   MustLinkSet,
@@ -16,11 +21,11 @@ import {
   DEFAULT_MAX_LOCAL_RECORDS,
   PairScore,
 } from '@mdm/core';
-import { DeadLetterStore, GoldenRow, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
+import { CandidateQuery, DeadLetterStore, GoldenRow, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, StoredVersion, inTransaction } from '@mdm/persistence';
 import { InboundMessage, OutboundTopics } from '@mdm/messaging';
 import { failpoint } from '@mdm/observability';
 import { PreparedRecord, Preparation, Standardizer, prepareMessage } from './record-preparation';
-import { GoldenRules, GoldenWriter, deadLetterMessage, retireGoldenRecords, xrefMessage } from '@mdm/golden';
+import { GoldenChange, GoldenRules, GoldenWriter, deadLetterMessage, retireGoldenRecords, xrefMessage } from '@mdm/golden';
 
 export interface IngestSummary {
   messages: number;
@@ -52,6 +57,13 @@ export interface IngestOptions {
 
 type Outcome = 'unchanged' | 'created' | 'updated' | 'merged';
 
+/** A record of the batch, the message it came in, and its stored version. */
+interface Entry {
+  record: PreparedRecord;
+  item: Extract<Preparation, { ok: true }>;
+  stored: StoredVersion | null;
+}
+
 /**
  * Stores a batch of source messages and resolves every record they describe into golden records,
  * in one PostgreSQL transaction: source records, cross-references, golden records, history, dead
@@ -72,7 +84,12 @@ export class IngestBatchUseCase {
   }
 
   async execute(messages: InboundMessage[]): Promise<IngestSummary> {
-    return this.executePrepared(messages.map((m) => prepareMessage(m, this.byTopic, this.bySource, this.options.standardizer, this.options.maxMessageBytes)));
+    return this.executePrepared(this.prepare(messages));
+  }
+
+  /** What can be decided about messages without the database (decoding, mapping, standardization). */
+  prepare(messages: InboundMessage[]): Preparation[] {
+    return messages.map((m) => prepareMessage(m, this.byTopic, this.bySource, this.options.standardizer, this.options.maxMessageBytes));
   }
 
   /** The same, for messages already prepared (a rebuild prepares some from stored mapped values). */
@@ -111,10 +128,17 @@ export class IngestBatchUseCase {
     const summary = emptySummary();
     summary.messages = prepared.length;
     const now = this.now();
+    const count = (record: PreparedRecord, outcome: Outcome, reviews = 0) => {
+      summary[outcome]++;
+      summary.reviews += reviews;
+      summary.detail.records.push({ source: record.source, outcome });
+    };
 
     const lockKeys = prepared.flatMap((p) => (p.ok ? p.records.flatMap((r) => [`record:${r.source}:${r.sourceId}`, ...r.matchKeys]) : []));
     await resolution.lockKeys(lockKeys);
 
+    // the records of the batch; a record given twice counts once, in its newest version
+    const latest = new Map<string, Entry>();
     for (const item of prepared) {
       if (!item.ok) {
         const stored = await new DeadLetterStore(db).add({
@@ -135,73 +159,85 @@ export class IngestBatchUseCase {
       }
       for (const record of item.records) {
         summary.records++;
-        const { outcome, reviews } = await this.resolveRecord(db, resolution, outbox, record, item, now);
-        summary[outcome]++;
-        summary.reviews += reviews;
-        summary.detail.records.push({ source: record.source, outcome });
+        const earlier = latest.get(record.matchRecord.id);
+        if (earlier && compareVersions(record, earlier.record) !== 'newer') {
+          count(record, 'unchanged');
+          continue;
+        }
+        if (earlier) count(earlier.record, 'unchanged');
+        latest.set(record.matchRecord.id, { record, item, stored: null });
       }
+    }
+
+    const versions = await resolution.findVersions([...latest.values()].map((e) => e.record));
+    const accepted: Entry[] = [];
+    for (const entry of latest.values()) {
+      const stored = versions.get(entry.record.matchRecord.id) ?? null;
+      // an erased person does not come back through a redelivery or a replay of the source topic
+      if (stored?.erased || (stored && compareVersions(entry.record, stored) !== 'newer')) {
+        count(entry.record, 'unchanged');
+        continue;
+      }
+      accepted.push({ ...entry, stored });
+    }
+    await resolution.upsertSourceRecords(
+      accepted.map(({ record, item }) => ({
+        source: record.source,
+        sourceId: record.sourceId,
+        entity: record.entity,
+        kind: record.kind,
+        payload: item.payload,
+        attributes: record.attributes,
+        standardized: record.standardized,
+        findings: record.findings,
+        matchKeys: record.matchKeys,
+        matchRecord: record.matchRecord,
+        matchName: record.matchName,
+        links: record.links,
+        sourceUpdatedAt: record.sourceUpdatedAt,
+        payloadHash: record.hash,
+        receivedAt: now,
+        kafka: { topic: item.message.topic, partition: item.message.partition, offset: item.message.offset },
+      })),
+    );
+
+    // a record the source created at our request (an ERP account answering a creation request) names its golden record
+    const usual: Entry[] = [];
+    const answering: { entry: Entry; referenced: string }[] = [];
+    for (const entry of accepted) {
+      const referenced = entry.record.goldenRef && !entry.stored?.goldenId ? await resolution.resolveGoldenId(entry.record.goldenRef) : null;
+      if (referenced) answering.push({ entry, referenced });
+      else usual.push(entry);
+    }
+    // the usual path: the batch's records re-clustered with the link components they touch, as a set
+    const outcomes = await this.resolveSet(db, resolution, outbox, usual, now);
+    for (const entry of usual) {
+      const { outcome, reviews } = outcomes.get(entry.record.matchRecord.id)!;
+      count(entry.record, outcome, reviews);
+    }
+    for (const { entry, referenced } of answering) {
+      const { outcome, reviews } = await this.resolveAnswer(db, resolution, outbox, entry, referenced, now);
+      count(entry.record, outcome, reviews);
     }
     await new OutboxStore(db).add(outbox);
     return summary;
   }
 
-  private async resolveRecord(
+  /** An ERP record answering our creation request: it joins the golden record it names, unless the matching says otherwise. */
+  private async resolveAnswer(
     db: EntityManager,
     store: ResolutionStore,
     outbox: OutboxMessage[],
-    record: PreparedRecord,
-    item: Extract<Preparation, { ok: true }>,
+    { record, stored }: Entry,
+    referenced: string,
     now: Date,
   ): Promise<{ outcome: Outcome; reviews: number }> {
-    const stored = await store.findVersion(record.source, record.sourceId);
-    // an erased person does not come back through a redelivery or a replay of the source topic
-    if (stored?.erased) return { outcome: 'unchanged', reviews: 0 };
-    if (stored && compareVersions({ sourceUpdatedAt: record.sourceUpdatedAt, hash: record.hash }, stored) !== 'newer') {
-      return { outcome: 'unchanged', reviews: 0 };
-    }
-    await store.upsertSourceRecord({
-      source: record.source,
-      sourceId: record.sourceId,
-      entity: record.entity,
-      kind: record.kind,
-      payload: item.payload,
-      attributes: record.attributes,
-      standardized: record.standardized,
-      findings: record.findings,
-      matchKeys: record.matchKeys,
-      matchRecord: record.matchRecord,
-      matchName: record.matchName,
-      links: record.links,
-      sourceUpdatedAt: record.sourceUpdatedAt,
-      payloadHash: record.hash,
-      receivedAt: now,
-      kafka: { topic: item.message.topic, partition: item.message.partition, offset: item.message.offset },
-    });
-
-    // candidates: golden records sharing a blocking key or holding a near name, and the record's own
     const matching = this.options.matching;
-    const found = await store.findCandidates({
-      keys: record.matchKeys,
-      kind: record.kind,
-      name: matching.trigramNeighbours > 0 ? record.matchName : null,
-      source: record.source,
-      sourceId: record.sourceId,
-      maxBlockSize: matching.maxBlockSize,
-      neighbours: matching.trigramNeighbours,
-    });
-    if (found.skippedKeys.length > 0) {
-      // the keys hold values (an email, a phone): the log names only their rules, never personal data
-      const rules = [...new Set(found.skippedKeys.map((k) => k.slice(0, k.indexOf('|'))))];
-      this.options.warn?.('blocking keys shared by too many records were skipped', { source: record.source, sourceId: record.sourceId, rules, maxBlockSize: matching.maxBlockSize });
-    }
+    const found = await store.findCandidates(this.candidateQuery(record));
+    this.warnSkipped(record, found.skippedKeys);
     const candidateIds = new Set(found.goldenIds);
     if (stored?.goldenId) candidateIds.add(stored.goldenId);
-    // the records a steward merged with this one, whatever keys they share
     for (const id of await store.mustLinkGoldenIds(record.matchRecord.id)) candidateIds.add(id);
-    // a record the source created at our request (an ERP account answering a creation request) names its golden record
-    const referenced = record.goldenRef && !stored?.goldenId ? await store.resolveGoldenId(record.goldenRef) : null;
-    // the usual path: re-cluster the record's link components (the result does not depend on arrival order)
-    if (!referenced) return this.reclusterRecord(db, store, outbox, record, [...candidateIds], now);
     candidateIds.add(referenced);
     const locked = (await store.lockGolden([...candidateIds])).filter((g) => g.status === 'active' && g.kind === record.kind);
     const clusters = await store.loadMatchClusters(locked, matching.maxMembersPerGolden);
@@ -210,11 +246,10 @@ export class IngestBatchUseCase {
     const joinsReferenced = referencedCluster !== undefined && !referencedCluster.members.some((m) => m.source === record.source && matching.uniqueSources.includes(record.source));
     const memberIds = [record.matchRecord.id, ...clusters.flatMap((c) => c.members.map((m) => m.id))];
     const notAMatch = new NotAMatchSet(await store.notAMatchPairs(memberIds));
-    const model = modelForKind(matching.models, record.kind);
-    if (!model) throw new Error(`no match model for ${record.kind} records in ${matching.model}`);
+    const model = this.modelFor(record.kind);
     const decision = resolveIncoming(record.matchRecord, clusters, model, {
       ...this.matchOptions(notAMatch),
-      currentGoldenId: stored?.goldenId ?? (joinsReferenced ? referenced! : undefined),
+      currentGoldenId: stored?.goldenId ?? (joinsReferenced ? referenced : undefined),
     });
     const cause = { source: record.source, sourceId: record.sourceId };
 
@@ -244,116 +279,236 @@ export class IngestBatchUseCase {
     }
 
     const type = outcome === 'created' ? 'golden.created' : outcome === 'merged' ? 'golden.merged' : 'golden.updated';
-    await new GoldenWriter(db, { topics: this.options.topics, survivorship: this.options.survivorship, erp: this.options.erp }, outbox).recompute(
-      target,
-      { type, cause, ...(decision.type === 'merge' ? { mergedIds: decision.mergedIds } : {}) },
-      now,
-    );
+    await this.writer(db, outbox).recompute(target, { type, cause, ...(decision.type === 'merge' ? { mergedIds: decision.mergedIds } : {}) }, now);
     return { outcome, reviews };
   }
 
   /**
-   * Re-clusters the record with every golden record of the link components it touches, with the
-   * batch algorithm, and applies the plan: new golden records (a split), records that change golden
-   * record, merges into the oldest, the recomputation of every golden record that changed, and a
-   * steward task for every pair of clusters in the review band. The partition depends only on the
-   * records, never on the order they arrived in (docs/matching.md).
+   * Resolves the batch's records as one set: their candidates are found, their link components
+   * locked and read, and their golden records written with a fixed number of round trips whatever
+   * the batch size. Records whose components meet (or that share a blocking key) are re-clustered
+   * together with the batch algorithm, each such group with the golden records of its components;
+   * the plans are applied: new golden records (a split), records that change golden record, merges
+   * into the oldest, the recomputation of every golden record that changed, and a steward task for
+   * every pair of clusters in the review band. The partition depends only on the records, never on
+   * the order or the batches they arrived in (docs/matching.md).
    */
-  private async reclusterRecord(
-    db: EntityManager,
-    store: ResolutionStore,
-    outbox: OutboxMessage[],
-    record: PreparedRecord,
-    candidateIds: string[],
-    now: Date,
-  ): Promise<{ outcome: Outcome; reviews: number }> {
-    const matching = this.options.matching;
-    const model = modelForKind(matching.models, record.kind);
-    if (!model) throw new Error(`no match model for ${record.kind} records in ${matching.model}`);
-    const locked = (await store.lockGolden(await store.expandToComponents(candidateIds))).filter((g) => g.status === 'active' && g.kind === record.kind);
-    const clusters = await store.loadMatchClusters(locked, DEFAULT_MAX_LOCAL_RECORDS);
-    const recordIds = [record.matchRecord.id, ...clusters.flatMap((c) => c.members.map((m) => m.id))];
+  private async resolveSet(db: EntityManager, store: ResolutionStore, outbox: OutboxMessage[], entries: Entry[], now: Date): Promise<Map<string, { outcome: Outcome; reviews: number }>> {
+    const outcomes = new Map<string, { outcome: Outcome; reviews: number }>();
+    if (entries.length === 0) return outcomes;
+    const found = await store.findCandidatesMany(entries.map((e) => this.candidateQuery(e.record)));
+    entries.forEach((e, i) => this.warnSkipped(e.record, found[i].skippedKeys));
+    const mustLinked = await store.mustLinkGoldenIdsMany(entries.map((e) => e.record.matchRecord.id));
+    // each record's direct candidates: golden records sharing a key or a near name, its own, and those a steward merged it with
+    const direct = entries.map((e, i) => {
+      const ids = new Set(found[i].goldenIds);
+      if (e.stored?.goldenId) ids.add(e.stored.goldenId);
+      for (const id of mustLinked.get(e.record.matchRecord.id) ?? []) ids.add(id);
+      return ids;
+    });
+    // the link components of those golden records, locked; a steward's action that committed while
+    // this batch was read may have moved one of its records to a golden record outside them: then it
+    // is taken too, with its component, until every record's golden record is locked
+    let componentKeys: Set<string>[] = [];
+    const activeByKey = new Map<string, string[]>();
+    let locked: GoldenRow[] = [];
+    for (;;) {
+      const components = await store.componentsOf([...new Set(direct.flatMap((d) => [...d]))]);
+      componentKeys = direct.map((ids) => new Set([...ids].map((id) => components.keyOf.get(id) ?? id)));
+      activeByKey.clear();
+      for (const { id, key } of components.active) activeByKey.set(key, [...(activeByKey.get(key) ?? []), id]);
+      const goldenIds = [...new Set(componentKeys.flatMap((keys) => [...keys].flatMap((key) => activeByKey.get(key) ?? [])))];
+      locked = (await store.lockGolden(goldenIds)).filter((g) => g.status === 'active');
+      const lockedIds = new Set(locked.map((g) => g.id));
+      const homes = await store.findVersions(entries.map((e) => e.record));
+      let moved = false;
+      entries.forEach((e, i) => {
+        const home = homes.get(e.record.matchRecord.id)?.goldenId;
+        if (home && !lockedIds.has(home) && !direct[i].has(home)) {
+          direct[i].add(home);
+          moved = true;
+        }
+      });
+      if (!moved) break;
+    }
+
+    // groups: records whose link components meet, or that share a blocking key, are re-clustered together
+    const groups = groupsOf(entries.length, (join) => {
+      const first = new Map<string, number>();
+      const meet = (token: string, i: number) => {
+        const at = first.get(token);
+        if (at === undefined) first.set(token, i);
+        else join(at, i);
+      };
+      entries.forEach((e, i) => {
+        for (const key of componentKeys[i]) meet(`${e.record.kind}|component|${key}`, i);
+        const skipped = new Set(found[i].skippedKeys);
+        for (const key of e.record.matchKeys) if (!skipped.has(key)) meet(`${e.record.kind}|key|${key}`, i);
+      });
+    });
+
+    const rows = new Map(locked.map((g) => [g.id, g]));
+    const loaded = new Map((await store.loadMatchClusters(locked, DEFAULT_MAX_LOCAL_RECORDS)).map((c) => [c.goldenId, c]));
+    const recordIds = [...entries.map((e) => e.record.matchRecord.id), ...[...loaded.values()].flatMap((c) => c.members.map((m) => m.id))];
     const notAMatch = new NotAMatchSet(await store.notAMatchPairs(recordIds));
     // a steward's merge keeps its two records in one golden record, whatever their new versions say
     const mustLink = new MustLinkSet(await store.mustLinkPairs(recordIds));
-    const plan = reclusterLocally([record.matchRecord], clusters, model, { ...this.matchOptions(notAMatch), mustLink });
-    const cause = { source: record.source, sourceId: record.sourceId };
-    const rows = new Map(locked.map((g) => [g.id, g]));
+
     const refs = new Map<string, string>();
     const idOf = (id: string) => refs.get(id) ?? id;
-    const tasks = new StewardTaskStore(db);
+    const created: { id: string; kind: PartyKind }[] = [];
+    const moves: { source: string; sourceId: string; goldenId: string }[] = [];
+    const merges: { survivorId: string; mergedIds: string[]; kind: PartyKind; cause: ChangeCause }[] = [];
+    const recomputations: { id: string; change: GoldenChange }[] = [];
+    const componentRows: { goldenId: string; component: string }[] = [];
+    const planned: { members: Entry[]; plan: LocalPlan; clusters: GoldenCluster[]; expanded: Set<string>[] }[] = [];
 
-    for (const step of plan.steps) {
-      switch (step.type) {
-        case 'create': {
-          const row = await store.insertGolden(randomUUID(), record.kind, now);
-          refs.set(step.ref, row.id);
-          rows.set(row.id, row);
-          break;
-        }
-        case 'move': {
-          const { source, sourceId } = splitRecordId(step.recordId);
-          const to = idOf(step.to);
-          await store.link(source, sourceId, to, now);
-          outbox.push(xrefMessage(this.options.topics, { source, sourceId, goldenId: to, previousGoldenId: step.from, kind: record.kind, at: now }));
-          break;
-        }
-        case 'merge': {
-          const survivor = idOf(step.survivorId);
-          await retireGoldenRecords(db, this.options.topics, outbox, { survivorId: survivor, mergedAway: step.mergedIds.map((id) => rows.get(idOf(id))!), kind: record.kind, cause, now });
-          break;
+    for (const indexes of groups) {
+      const members = indexes.map((i) => entries[i]);
+      const kind = members[0].record.kind;
+      const clusters = [...new Set(indexes.flatMap((i) => [...componentKeys[i]].flatMap((key) => activeByKey.get(key) ?? [])))]
+        .sort()
+        .map((id) => loaded.get(id))
+        .filter((c): c is GoldenCluster => c !== undefined && rows.get(c.goldenId)!.kind === kind);
+      const incoming = members.map((m) => m.record.matchRecord).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const plan = reclusterLocally(incoming, clusters, this.modelFor(kind), { ...this.matchOptions(notAMatch), mustLink });
+      // the cause a changed golden record names: its first incoming record, else the group's first
+      const byId = new Map(members.map((m) => [m.record.matchRecord.id, m.record]));
+      const causeOf = (cluster: PlannedCluster): ChangeCause => {
+        const record = byId.get(cluster.members.find((id) => byId.has(id)) ?? incoming[0].id)!;
+        return { source: record.source, sourceId: record.sourceId };
+      };
+      for (const step of plan.steps) {
+        switch (step.type) {
+          case 'create': {
+            const id = randomUUID();
+            refs.set(step.ref, id);
+            created.push({ id, kind });
+            break;
+          }
+          case 'move': {
+            const { source, sourceId } = splitRecordId(step.recordId);
+            moves.push({ source, sourceId, goldenId: step.to });
+            outbox.push(xrefMessage(this.options.topics, { source, sourceId, goldenId: idOf(step.to), previousGoldenId: step.from, kind, at: now }));
+            break;
+          }
+          case 'merge':
+            merges.push({ survivorId: step.survivorId, mergedIds: step.mergedIds, kind, cause: causeOf(plan.clusters.find((c) => c.goldenId === step.survivorId)!) });
+            break;
         }
       }
+      for (const cluster of plan.clusters.filter((c) => c.changed)) {
+        const splitInto = plan.clusters.filter((c) => c.created && c.splitFrom.includes(cluster.goldenId)).map((c) => c.goldenId);
+        const type = cluster.created ? 'golden.created' : cluster.mergedIds.length > 0 ? 'golden.merged' : splitInto.length > 0 ? 'golden.unmerged' : 'golden.updated';
+        recomputations.push({ id: cluster.goldenId, change: { type, cause: causeOf(cluster), ...(cluster.mergedIds.length > 0 ? { mergedIds: cluster.mergedIds } : {}), ...(splitInto.length > 0 ? { splitInto } : {}) } });
+      }
+      for (const c of plan.clusters) componentRows.push({ goldenId: c.goldenId, component: c.component });
+      const expanded = indexes.map((i) => new Set([...componentKeys[i]].flatMap((key) => activeByKey.get(key) ?? [])));
+      planned.push({ members, plan, clusters, expanded });
     }
 
-    const writer = new GoldenWriter(db, { topics: this.options.topics, survivorship: this.options.survivorship, erp: this.options.erp }, outbox);
-    for (const cluster of plan.clusters.filter((c) => c.changed)) {
-      const id = idOf(cluster.goldenId);
-      const splitInto = plan.clusters.filter((c) => c.created && c.splitFrom.includes(cluster.goldenId)).map((c) => idOf(c.goldenId));
-      const type = cluster.created ? 'golden.created' : cluster.mergedIds.length > 0 ? 'golden.merged' : splitInto.length > 0 ? 'golden.unmerged' : 'golden.updated';
-      await writer.recompute(rows.get(id)!, { type, cause, ...(cluster.mergedIds.length > 0 ? { mergedIds: cluster.mergedIds.map(idOf) } : {}), ...(splitInto.length > 0 ? { splitInto } : {}) }, now);
+    // the plans, applied with one round trip per kind of write
+    for (const row of await store.insertGoldens(created, now)) rows.set(row.id, row);
+    await store.linkMany(moves.map((m) => ({ ...m, goldenId: idOf(m.goldenId) })), now);
+    for (const merge of merges) {
+      const survivorId = idOf(merge.survivorId);
+      await retireGoldenRecords(db, this.options.topics, outbox, { survivorId, mergedAway: merge.mergedIds.map((id) => rows.get(idOf(id))!), kind: merge.kind, cause: merge.cause, now });
     }
-    await store.setComponents(plan.clusters.map((c) => ({ goldenId: idOf(c.goldenId), component: c.component })));
+    await this.writer(db, outbox).recomputeMany(
+      recomputations.map(({ id, change }) => ({
+        target: rows.get(idOf(id))!,
+        change: { ...change, ...(change.mergedIds ? { mergedIds: change.mergedIds.map(idOf) } : {}), ...(change.splitInto ? { splitInto: change.splitInto.map(idOf) } : {}) },
+      })),
+      now,
+    );
+    await store.setComponents(componentRows.map((c) => ({ goldenId: idOf(c.goldenId), component: c.component })));
 
-    // steward tasks: pairs of clusters in the review band, seen from the incoming record's side when it is in one
-    const own = plan.clusters.find((c) => c.members.includes(record.matchRecord.id))!;
-    const ownId = idOf(own.goldenId);
-    const stillOpen: string[] = [];
-    for (const review of plan.reviews) {
-      const [left, right, best] =
-        idOf(review.right) === ownId
-          ? [idOf(review.right), idOf(review.left), { ...review.best, left: review.best.right, right: review.best.left }]
-          : [idOf(review.left), idOf(review.right), review.best];
-      const from = splitRecordId(best.left);
-      const to = splitRecordId(best.right);
-      if (left === ownId) stillOpen.push(right);
-      await tasks.upsertPossibleMatch(
-        {
-          source: from.source,
-          sourceId: from.sourceId,
-          goldenId: left,
-          candidateGoldenId: right,
-          candidateSource: to.source,
-          candidateSourceId: to.sourceId,
-          probability: best.score.probability,
-          details: reviewDetails(review.reason, review.averageProbability, review.pairs, best.score),
-          at: now,
-        },
-        review.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
-      );
+    // steward tasks: pairs of clusters in the review band, seen from an incoming record's side when it is in one
+    const tasks = new StewardTaskStore(db);
+    const closing: { source: string; sourceId: string; stillOpen: string[] }[] = [];
+    const nearTasks: { record: PreparedRecord; goldenId: string; assessment: ClusterAssessment }[] = [];
+    for (const { members, plan, clusters, expanded } of planned) {
+      const ownOf = new Map(members.map((m) => [m.record.matchRecord.id, plan.clusters.find((c) => c.members.includes(m.record.matchRecord.id))!]));
+      const owned = new Set([...ownOf.values()].map((c) => idOf(c.goldenId)));
+      const oriented = plan.reviews.map((review) => {
+        const flip = owned.has(idOf(review.right)) && !owned.has(idOf(review.left));
+        return flip
+          ? { ...review, left: idOf(review.right), right: idOf(review.left), best: { ...review.best, left: review.best.right, right: review.best.left } }
+          : { ...review, left: idOf(review.left), right: idOf(review.right) };
+      });
+      for (const review of oriented) {
+        const from = splitRecordId(review.best.left);
+        const to = splitRecordId(review.best.right);
+        await tasks.upsertPossibleMatch(
+          {
+            source: from.source,
+            sourceId: from.sourceId,
+            goldenId: review.left,
+            candidateGoldenId: review.right,
+            candidateSource: to.source,
+            candidateSourceId: to.sourceId,
+            probability: review.best.score.probability,
+            details: reviewDetails(review.reason, review.averageProbability, review.pairs, review.best.score),
+            at: now,
+          },
+          review.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
+        );
+      }
+      const model = this.modelFor(members[0].record.kind);
+      members.forEach(({ record }, m) => {
+        const own = ownOf.get(record.matchRecord.id)!;
+        const ownId = idOf(own.goldenId);
+        const stillOpen = oriented.filter((r) => r.left === ownId).map((r) => r.right);
+        // golden records the record only resembles (a near name found by trigram, no shared key): the
+        // clustering never pairs them, but a steward should see the ones in the review band
+        const absorbed = new Set([own.goldenId, ...own.mergedIds]);
+        const others = clusters.filter((c) => expanded[m].has(c.goldenId) && !absorbed.has(c.goldenId) && !stillOpen.includes(idOf(c.goldenId)));
+        const near = resolveIncoming(record.matchRecord, others, model, this.matchOptions(notAMatch)).assessments.filter(
+          (a) => a.outcome === 'review' && plan.clusters.some((c) => c.goldenId === a.goldenId && !c.members.includes(record.matchRecord.id)),
+        );
+        for (const a of near) {
+          stillOpen.push(a.goldenId);
+          nearTasks.push({ record, goldenId: ownId, assessment: a });
+        }
+        closing.push({ source: record.source, sourceId: record.sourceId, stillOpen });
+        const first = own.members.find((id) => ownOf.has(id)) === record.matchRecord.id;
+        const outcome: Outcome = first && own.created ? 'created' : first && own.mergedIds.length > 0 ? 'merged' : 'updated';
+        outcomes.set(record.matchRecord.id, { outcome, reviews: stillOpen.length });
+      });
     }
-    // golden records the record only resembles (a near name found by trigram, no shared key): the
-    // clustering never pairs them, but a steward should see the ones in the review band
-    const absorbed = new Set([own.goldenId, ...own.mergedIds]);
-    const others = clusters.filter((c) => !absorbed.has(c.goldenId) && !stillOpen.includes(idOf(c.goldenId)));
-    const near = resolveIncoming(record.matchRecord, others, model, this.matchOptions(notAMatch)).assessments.filter((a) => a.outcome === 'review' && plan.clusters.some((c) => c.goldenId === a.goldenId && !c.members.includes(record.matchRecord.id)));
-    for (const a of near) {
-      stillOpen.push(a.goldenId);
-      await upsertAssessmentTask(tasks, record, ownId, a, now);
-    }
-    await tasks.closeObsoletePossibleMatches(record.source, record.sourceId, stillOpen, now);
-    const outcome: Outcome = own.created ? 'created' : own.mergedIds.length > 0 ? 'merged' : 'updated';
-    return { outcome, reviews: stillOpen.length };
+    for (const { record, goldenId, assessment } of nearTasks) await upsertAssessmentTask(tasks, record, goldenId, assessment, now);
+    await tasks.closeObsoletePossibleMatchesMany(closing, now);
+    return outcomes;
+  }
+
+  private candidateQuery(record: PreparedRecord): CandidateQuery {
+    const matching = this.options.matching;
+    return {
+      keys: record.matchKeys,
+      kind: record.kind,
+      name: matching.trigramNeighbours > 0 ? record.matchName : null,
+      source: record.source,
+      sourceId: record.sourceId,
+      maxBlockSize: matching.maxBlockSize,
+      neighbours: matching.trigramNeighbours,
+    };
+  }
+
+  private warnSkipped(record: PreparedRecord, skippedKeys: string[]): void {
+    if (skippedKeys.length === 0) return;
+    // the keys hold values (an email, a phone): the log names only their rules, never personal data
+    const rules = [...new Set(skippedKeys.map((k) => k.slice(0, k.indexOf('|'))))];
+    this.options.warn?.('blocking keys shared by too many records were skipped', { source: record.source, sourceId: record.sourceId, rules, maxBlockSize: this.options.matching.maxBlockSize });
+  }
+
+  private modelFor(kind: PartyKind) {
+    const model = modelForKind(this.options.matching.models, kind);
+    if (!model) throw new Error(`no match model for ${kind} records in ${this.options.matching.model}`);
+    return model;
+  }
+
+  private writer(db: EntityManager, outbox: OutboxMessage[]): GoldenWriter {
+    return new GoldenWriter(db, { topics: this.options.topics, survivorship: this.options.survivorship, erp: this.options.erp }, outbox);
   }
 
   /** The matching settings every decision on a record uses, with the steward decisions that concern it. */
@@ -405,6 +560,34 @@ async function upsertAssessmentTask(tasks: StewardTaskStore, record: PreparedRec
 /** What a steward task shows of a possible match: why, how alike overall, and the weight of every comparison of the best pair. */
 function reviewDetails(reason: string, averageProbability: number, membersCompared: number, score: PairScore): Record<string, unknown> {
   return { reason, averageProbability, membersCompared, weight: score.weight, contributions: score.contributions, ...(score.rule ? { rule: score.rule } : {}) };
+}
+
+/**
+ * The groups of `n` items that `link` joins (directly or through others), each in item order, in
+ * the order of their first item.
+ */
+function groupsOf(n: number, link: (join: (a: number, b: number) => void) => void): number[][] {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  link((a, b) => {
+    const x = find(a);
+    const y = find(b);
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  });
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  }
+  return [...groups.values()];
 }
 
 /** `crm:contact:42` → source `crm`, source id `contact:42` (a source name holds no colon). */

@@ -4,6 +4,8 @@ import { engineTopics, ensureTopics, startBatchConsumer, InboundMessage } from '
 import { RUNTIME, Runtime } from '../runtime';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { IngestBatchUseCase, IngestSummary } from './ingest-batch.usecase';
+import { GroupCommit } from './group-commit';
+import { Preparation } from './record-preparation';
 import { batchDuration, consumerLag, deadLettersTotal, failpoint, recordsIngested, resolutionLatency, reviewsOpened } from '@mdm/observability';
 import { frenchStandardizer } from './standardizer';
 
@@ -29,6 +31,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     totals: { messages: 0, records: 0, deadLetters: 0, unchanged: 0, created: 0, updated: 0, merged: 0, reviews: 0 },
   };
   private readonly ingest: IngestBatchUseCase;
+  private readonly commits: GroupCommit<Preparation, IngestSummary>;
 
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
     this.ingest = new IngestBatchUseCase(runtime.dataSource, {
@@ -41,6 +44,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
       maxMessageBytes: runtime.settings.MDM_MAX_MESSAGE_BYTES,
       warn: (message, details) => runtime.logger.warn(details, message),
     });
+    this.commits = new GroupCommit((prepared) => this.store(prepared), runtime.settings.MDM_MAX_MESSAGES_PER_TRANSACTION);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,6 +72,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
       kafka,
       groupId: settings.MDM_CONSUMER_GROUP,
       sessionTimeoutMs: settings.MDM_CONSUMER_SESSION_TIMEOUT_MS,
+      concurrentPartitions: settings.MDM_CONSUMER_CONCURRENT_PARTITIONS,
       topics: rules.mappings.map((m) => m.topic),
       handle: (messages, position) => this.handle(messages, position),
       onCrash: (error, restart) => {
@@ -79,11 +84,22 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     logger.info({ topics: rules.mappings.map((m) => m.topic), group: settings.MDM_CONSUMER_GROUP }, 'engine consuming');
   }
 
+  /**
+   * One partition's batch: prepared at once (while another transaction may be running), then stored
+   * with the batches of other partitions that wait with it, in one transaction. Returns once it is
+   * committed, so that its offsets are committed after it.
+   */
   private async handle(messages: InboundMessage[], position?: { topic: string; partition: number; lag: number }): Promise<void> {
+    await this.commits.submit(this.ingest.prepare(messages));
+    failpoint('ingest.after-commit');
+    if (position) consumerLag.set({ topic: position.topic, partition: String(position.partition) }, position.lag);
+  }
+
+  /** Stores one group of batches in one transaction, and counts it. */
+  private async store(prepared: Preparation[]): Promise<IngestSummary> {
     const started = Date.now();
     const stopTimer = batchDuration.startTimer();
-    const summary = await this.ingest.execute(messages);
-    failpoint('ingest.after-commit');
+    const summary = await this.ingest.executePrepared(prepared);
     stopTimer();
     this.counters.batches++;
     for (const key of COUNTED) this.counters.totals[key] += summary[key];
@@ -91,10 +107,10 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     for (const code of summary.detail.deadLetters) deadLettersTotal.inc({ code });
     reviewsOpened.inc(summary.reviews);
     const committed = Date.now();
-    for (const m of messages) if (Number(m.timestamp) > 0) resolutionLatency.observe((committed - Number(m.timestamp)) / 1000);
-    if (position) consumerLag.set({ topic: position.topic, partition: String(position.partition) }, position.lag);
+    for (const { message } of prepared) if (Number(message.timestamp) > 0) resolutionLatency.observe((committed - Number(message.timestamp)) / 1000);
     this.relay?.wake();
-    this.runtime.logger.debug({ ...summary, ms: Date.now() - started }, 'batch stored');
+    this.runtime.logger.debug({ ...summary, detail: undefined, ms: committed - started }, 'batch stored');
+    return summary;
   }
 
   /** Stops consuming (the batch in hand finishes first), then lets the relay publish what is committed. */

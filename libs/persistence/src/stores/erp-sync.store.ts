@@ -13,11 +13,19 @@ export class ErpSyncStore {
   constructor(private readonly db: EntityManager) {}
 
   async find(goldenId: string): Promise<ErpSyncRow | null> {
+    return (await this.findMany([goldenId])).get(goldenId) ?? null;
+  }
+
+  /** Where many golden records stand, locked for the transaction, in one round trip; those never synchronised are absent. */
+  async findMany(goldenIds: string[]): Promise<Map<string, ErpSyncRow>> {
+    const found = new Map<string, ErpSyncRow>();
+    if (goldenIds.length === 0) return found;
     const rows: { golden_id: string; status: ErpSyncRow['status']; request_id: string | null; missing: string[] }[] = await this.db.query(
-      `SELECT golden_id, status, request_id, missing FROM erp_sync WHERE golden_id = $1 FOR UPDATE`,
-      [goldenId],
+      `SELECT golden_id, status, request_id, missing FROM erp_sync WHERE golden_id = ANY($1::uuid[]) ORDER BY golden_id FOR UPDATE`,
+      [goldenIds],
     );
-    return rows[0] ? { goldenId: rows[0].golden_id, status: rows[0].status, requestId: rows[0].request_id, missing: rows[0].missing } : null;
+    for (const r of rows) found.set(r.golden_id, { goldenId: r.golden_id, status: r.status, requestId: r.request_id, missing: r.missing });
+    return found;
   }
 
   /** Records the one creation request of a golden record; false when one was already made (it never is twice). */

@@ -16,15 +16,17 @@ export interface PendingOutboxRow extends OutboxMessage {
 export class OutboxStore {
   constructor(private readonly db: EntityManager) {}
 
+  /** Appends messages in one round trip; their ids follow the order given (the relay publishes in id order). */
   async add(messages: OutboxMessage[]): Promise<void> {
-    for (const m of messages) {
-      await this.db.query(`INSERT INTO outbox (topic, message_key, value, headers) VALUES ($1, $2, $3, $4)`, [
-        m.topic,
-        m.key,
-        m.value,
-        JSON.stringify(m.headers ?? {}),
-      ]);
-    }
+    if (messages.length === 0) return;
+    await this.db.query(
+      `INSERT INTO outbox (topic, message_key, value, headers)
+       SELECT t.topic, t.message_key, v.value, t.headers
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (topic text, message_key text, headers jsonb)) WITH ORDINALITY AS t
+         JOIN unnest($2::bytea[]) WITH ORDINALITY AS v(value, n) ON v.n = t.ordinality
+        ORDER BY t.ordinality`,
+      [JSON.stringify(messages.map((m) => ({ topic: m.topic, message_key: m.key, headers: m.headers ?? {} }))), messages.map((m) => m.value)],
+    );
   }
 
   /**

@@ -80,37 +80,79 @@ export class ResolutionStore {
   }
 
   async findVersion(source: string, sourceId: string): Promise<StoredVersion | null> {
-    const rows: { payload_hash: string; source_updated_at: Date | null; golden_id: string | null; revision: number; erased: boolean }[] =
+    return (await this.findVersions([{ source, sourceId }])).get(recordKey(source, sourceId)) ?? null;
+  }
+
+  /** The stored versions of many records in one round trip, by `source:sourceId`; records never seen are absent. */
+  async findVersions(records: { source: string; sourceId: string }[]): Promise<Map<string, StoredVersion>> {
+    const found = new Map<string, StoredVersion>();
+    if (records.length === 0) return found;
+    const rows: { source: string; source_id: string; payload_hash: string; source_updated_at: Date | null; golden_id: string | null; revision: number; erased: boolean }[] =
       await this.db.query(
-        `SELECT s.payload_hash, s.source_updated_at, x.golden_id, s.revision, s.erased_at IS NOT NULL AS erased
-           FROM source_record s LEFT JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
-          WHERE s.source = $1 AND s.source_id = $2`,
-        [source, sourceId],
+        `SELECT s.source, s.source_id, s.payload_hash, s.source_updated_at, x.golden_id, s.revision, s.erased_at IS NOT NULL AS erased
+           FROM unnest($1::text[], $2::text[]) AS r(source, source_id)
+           JOIN source_record s ON s.source = r.source AND s.source_id = r.source_id
+           LEFT JOIN xref x ON x.source = s.source AND x.source_id = s.source_id`,
+        [records.map((r) => r.source), records.map((r) => r.sourceId)],
       );
-    if (rows.length === 0) return null;
-    const row = rows[0];
-    return {
-      hash: row.payload_hash,
-      sourceUpdatedAt: row.source_updated_at ? row.source_updated_at.toISOString() : null,
-      goldenId: row.golden_id,
-      revision: row.revision,
-      erased: row.erased,
-    };
+    for (const row of rows) {
+      found.set(recordKey(row.source, row.source_id), {
+        hash: row.payload_hash,
+        sourceUpdatedAt: row.source_updated_at ? row.source_updated_at.toISOString() : null,
+        goldenId: row.golden_id,
+        revision: row.revision,
+        erased: row.erased,
+      });
+    }
+    return found;
+  }
+
+  async upsertSourceRecord(row: SourceRecordRow): Promise<void> {
+    await this.upsertSourceRecords([row]);
   }
 
   /**
-   * Stores a record with its links and blocking keys, in one statement (one round trip): links and
-   * keys the new version no longer has are deleted, the others inserted or kept. The sub-statements
-   * touch disjoint rows, as PostgreSQL requires of data-modifying CTEs.
+   * Stores records with their links and blocking keys, in one statement (one round trip): links and
+   * keys a new version no longer has are deleted, the others inserted or kept. The sub-statements
+   * touch disjoint rows, as PostgreSQL requires of data-modifying CTEs; each record comes once.
    */
-  async upsertSourceRecord(row: SourceRecordRow): Promise<void> {
-    const roles = Object.keys(row.links);
+  async upsertSourceRecords(rows: SourceRecordRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const input = rows.map((row) => ({
+      source: row.source,
+      source_id: row.sourceId,
+      entity: row.entity,
+      kind: row.kind,
+      attributes: row.attributes,
+      standardized: row.standardized,
+      findings: row.findings,
+      match_keys: row.matchKeys,
+      links: row.links,
+      source_updated_at: row.sourceUpdatedAt,
+      payload_hash: row.payloadHash,
+      received_at: row.receivedAt.toISOString(),
+      kafka_topic: row.kafka?.topic ?? null,
+      kafka_partition: row.kafka?.partition ?? null,
+      kafka_offset: row.kafka?.offset ?? null,
+      match_record: row.matchRecord,
+      match_name: row.matchName,
+    }));
     await this.db.query(
-      `WITH stored AS (
+      `WITH input AS (
+         SELECT i.*, p.payload
+           FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (
+                  source text, source_id text, entity text, kind text, attributes jsonb, standardized jsonb, findings jsonb,
+                  match_keys text[], links jsonb, source_updated_at timestamptz, payload_hash text, received_at timestamptz,
+                  kafka_topic text, kafka_partition integer, kafka_offset bigint, match_record jsonb, match_name text)) WITH ORDINALITY AS i
+           JOIN unnest($2::bytea[]) WITH ORDINALITY AS p(payload, n) ON p.n = i.ordinality
+       ),
+       stored AS (
          INSERT INTO source_record (source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
                                     source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, revision,
                                     match_record, match_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18)
+         SELECT source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
+                source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, 1, match_record, match_name
+           FROM input
          ON CONFLICT ON CONSTRAINT pk_source_record DO UPDATE SET
            entity = EXCLUDED.entity, kind = EXCLUDED.kind, payload = EXCLUDED.payload, attributes = EXCLUDED.attributes,
            standardized = EXCLUDED.standardized, findings = EXCLUDED.findings, match_keys = EXCLUDED.match_keys,
@@ -120,37 +162,26 @@ export class ResolutionStore {
            match_record = EXCLUDED.match_record, match_name = EXCLUDED.match_name
          RETURNING 1
        ),
-       dropped_links AS (DELETE FROM source_link WHERE source = $1 AND source_id = $2 AND NOT (role = ANY($19::text[]))),
+       dropped_links AS (
+         DELETE FROM source_link l USING input i
+          WHERE l.source = i.source AND l.source_id = i.source_id AND NOT (i.links ? l.role)
+       ),
        links AS (
          INSERT INTO source_link (source, source_id, role, target_source_id)
-         SELECT $1, $2, r, t FROM unnest($19::text[], $20::text[]) AS l(r, t)
+         SELECT i.source, i.source_id, e.key, e.value FROM input i CROSS JOIN LATERAL jsonb_each_text(i.links) AS e
          ON CONFLICT ON CONSTRAINT pk_source_link DO UPDATE SET target_source_id = EXCLUDED.target_source_id
        ),
-       dropped_keys AS (DELETE FROM match_key WHERE source = $1 AND source_id = $2 AND NOT (key = ANY($9::text[]))),
-       keys AS (INSERT INTO match_key (key, source, source_id) SELECT k, $1, $2 FROM unnest($9::text[]) AS k ON CONFLICT DO NOTHING)
+       dropped_keys AS (
+         DELETE FROM match_key m USING input i
+          WHERE m.source = i.source AND m.source_id = i.source_id AND NOT (m.key = ANY(i.match_keys))
+       ),
+       keys AS (
+         INSERT INTO match_key (key, source, source_id)
+         SELECT k, i.source, i.source_id FROM input i CROSS JOIN LATERAL unnest(i.match_keys) AS k
+         ON CONFLICT DO NOTHING
+       )
        SELECT count(*) FROM stored`,
-      [
-        row.source,
-        row.sourceId,
-        row.entity,
-        row.kind,
-        row.payload,
-        JSON.stringify(row.attributes),
-        JSON.stringify(row.standardized),
-        JSON.stringify(row.findings),
-        row.matchKeys,
-        JSON.stringify(row.links),
-        row.sourceUpdatedAt,
-        row.payloadHash,
-        row.receivedAt,
-        row.kafka?.topic ?? null,
-        row.kafka?.partition ?? null,
-        row.kafka?.offset ?? null,
-        JSON.stringify(row.matchRecord),
-        row.matchName,
-        roles,
-        roles.map((r) => row.links[r]),
-      ],
+      [JSON.stringify(input), rows.map((r) => r.payload)],
     );
   }
 
@@ -161,33 +192,68 @@ export class ResolutionStore {
    * `neighbours` nearest names by trigram similarity (a misspelled name that no key catches).
    */
   async findCandidates(query: CandidateQuery): Promise<CandidateResult> {
-    const { keys, kind, name, source, sourceId, maxBlockSize, neighbours } = query;
+    return (await this.findCandidatesMany([query]))[0];
+  }
+
+  /** The candidates of many records (`findCandidates`), in three round trips whatever their number. */
+  async findCandidatesMany(queries: CandidateQuery[]): Promise<CandidateResult[]> {
+    if (queries.length === 0) return [];
+    const maxBlockSize = queries[0].maxBlockSize;
+    const neighbours = queries[0].neighbours;
+    const allKeys = [...new Set(queries.flatMap((q) => q.keys))];
     const oversized: { key: string }[] =
-      keys.length === 0
+      allKeys.length === 0
         ? []
         : await this.db.query(
             `SELECT k.key FROM unnest($1::text[]) AS k(key)
               WHERE (SELECT count(*) FROM (SELECT 1 FROM match_key m WHERE m.key = k.key LIMIT $2 + 1) AS l) > $2`,
-            [keys, maxBlockSize],
+            [allKeys, maxBlockSize],
           );
     const skipped = new Set(oversized.map((o) => o.key));
-    const usable = keys.filter((k) => !skipped.has(k));
-    const rows: { golden_id: string }[] = await this.db.query(
-      `SELECT DISTINCT x.golden_id
-         FROM (
-           SELECT m.source, m.source_id FROM match_key m WHERE m.key = ANY($1::text[])
-           UNION
-           SELECT n.source, n.source_id FROM (
-             SELECT s.source, s.source_id FROM source_record s
-              WHERE $2::text IS NOT NULL AND s.match_name IS NOT NULL AND s.kind = $3 AND s.match_name % $2::text
-              ORDER BY s.match_name <-> $2::text LIMIT $4) n
-         ) c
-         JOIN xref x ON x.source = c.source AND x.source_id = c.source_id
-         JOIN golden_record g ON g.id = x.golden_id
-        WHERE g.status = 'active' AND NOT (c.source = $5 AND c.source_id = $6)`,
-      [usable, name, kind, neighbours, source, sourceId],
-    );
-    return { goldenIds: rows.map((r) => r.golden_id).sort(), skippedKeys: [...skipped].sort() };
+    const usable = allKeys.filter((k) => !skipped.has(k));
+    const byKey = new Map<string, Set<string>>();
+    if (usable.length > 0) {
+      const rows: { key: string; golden_id: string }[] = await this.db.query(
+        `SELECT DISTINCT m.key, x.golden_id
+           FROM match_key m
+           JOIN xref x ON x.source = m.source AND x.source_id = m.source_id
+           JOIN golden_record g ON g.id = x.golden_id
+          WHERE m.key = ANY($1::text[]) AND g.status = 'active'`,
+        [usable],
+      );
+      for (const row of rows) {
+        const set = byKey.get(row.key);
+        if (set) set.add(row.golden_id);
+        else byKey.set(row.key, new Set([row.golden_id]));
+      }
+    }
+    // the nearest names of each record among the records already linked, by trigram distance
+    const named = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.name !== null && neighbours > 0);
+    const near = new Map<number, string[]>();
+    if (named.length > 0) {
+      const rows: { i: number; golden_id: string }[] = await this.db.query(
+        `SELECT q.i, n.golden_id
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(name, kind, source, source_id, i)
+           CROSS JOIN LATERAL (
+             SELECT x.golden_id, s.source, s.source_id FROM source_record s
+               JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
+              WHERE s.match_name IS NOT NULL AND s.kind = q.kind AND s.match_name % q.name
+              ORDER BY s.match_name <-> q.name LIMIT $6) n
+           JOIN golden_record g ON g.id = n.golden_id
+          WHERE g.status = 'active' AND NOT (n.source = q.source AND n.source_id = q.source_id)`,
+        [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), neighbours],
+      );
+      for (const row of rows) {
+        const list = near.get(row.i);
+        if (list) list.push(row.golden_id);
+        else near.set(row.i, [row.golden_id]);
+      }
+    }
+    return queries.map((q, i) => {
+      const ids = new Set(near.get(i) ?? []);
+      for (const key of q.keys) for (const id of byKey.get(key) ?? []) ids.add(id);
+      return { goldenIds: [...ids].sort(), skippedKeys: q.keys.filter((k) => skipped.has(k)).sort() };
+    });
   }
 
   /**
@@ -240,15 +306,29 @@ export class ResolutionStore {
    * blocking keys say, so a replay in any order still brings the pair together.
    */
   async mustLinkGoldenIds(recordId: string): Promise<string[]> {
-    const rows: { golden_id: string }[] = await this.db.query(
-      `SELECT DISTINCT x.golden_id
-         FROM match_decision d
-         JOIN xref x ON (x.source = d.right_source AND x.source_id = d.right_source_id AND d.left_source || ':' || d.left_source_id = $1)
-                     OR (x.source = d.left_source AND x.source_id = d.left_source_id AND d.right_source || ':' || d.right_source_id = $1)
-        WHERE d.decision = 'match'`,
-      [recordId],
+    return (await this.mustLinkGoldenIdsMany([recordId])).get(recordId) ?? [];
+  }
+
+  /** The same for many records (`source:sourceId`), in one round trip; records with none are absent. */
+  async mustLinkGoldenIdsMany(recordIds: string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    if (recordIds.length === 0) return found;
+    const rows: { record_id: string; golden_id: string }[] = await this.db.query(
+      `SELECT d.left_source || ':' || d.left_source_id AS record_id, x.golden_id
+         FROM match_decision d JOIN xref x ON x.source = d.right_source AND x.source_id = d.right_source_id
+        WHERE d.decision = 'match' AND d.left_source || ':' || d.left_source_id = ANY($1::text[])
+       UNION
+       SELECT d.right_source || ':' || d.right_source_id, x.golden_id
+         FROM match_decision d JOIN xref x ON x.source = d.left_source AND x.source_id = d.left_source_id
+        WHERE d.decision = 'match' AND d.right_source || ':' || d.right_source_id = ANY($1::text[])`,
+      [recordIds],
     );
-    return rows.map((r) => r.golden_id);
+    for (const row of rows) {
+      const list = found.get(row.record_id);
+      if (list) list.push(row.golden_id);
+      else found.set(row.record_id, [row.golden_id]);
+    }
+    return found;
   }
 
   /**
@@ -288,6 +368,26 @@ export class ResolutionStore {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The link components of golden records: for each given id, the key of its component (the
+   * component id, or its own id when it has none), and the active golden records of those
+   * components with their key (the given ones included when active).
+   */
+  async componentsOf(ids: string[]): Promise<{ keyOf: Map<string, string>; active: { id: string; key: string }[] }> {
+    const keyOf = new Map<string, string>();
+    if (ids.length === 0) return { keyOf, active: [] };
+    const rows: { id: string; key: string; given: boolean; active: boolean }[] = await this.db.query(
+      `WITH given AS (SELECT id, component FROM golden_record WHERE id = ANY($1::uuid[]))
+       SELECT g.id, coalesce(g.component, g.id::text) AS key, g.id = ANY($1::uuid[]) AS given, g.status = 'active' AS active
+         FROM golden_record g
+        WHERE g.id = ANY($1::uuid[]) OR g.component IN (SELECT component FROM given WHERE component IS NOT NULL)
+        ORDER BY g.id`,
+      [ids],
+    );
+    for (const row of rows) if (row.given) keyOf.set(row.id, row.key);
+    return { keyOf, active: rows.filter((r) => r.active).map((r) => ({ id: r.id, key: r.key })) };
+  }
+
   async setComponents(components: { goldenId: string; component: string }[]): Promise<void> {
     if (components.length === 0) return;
     await this.db.query(
@@ -306,12 +406,19 @@ export class ResolutionStore {
   }
 
   async insertGolden(id: string, kind: PartyKind, now: Date): Promise<GoldenRow> {
+    return (await this.insertGoldens([{ id, kind }], now))[0];
+  }
+
+  /** New, empty golden records (their values come with the first recomputation), in the order given. */
+  async insertGoldens(goldens: { id: string; kind: PartyKind }[], now: Date): Promise<GoldenRow[]> {
+    if (goldens.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.db.query(
       `INSERT INTO golden_record (id, kind, status, attributes, lineage, sources, version, created_at, updated_at)
-       VALUES ($1, $2, 'active', '{}', '{}', '[]', 0, $3, $3) RETURNING *`,
-      [id, kind, now],
+       SELECT id, kind, 'active', '{}', '{}', '[]', 0, $3, $3 FROM unnest($1::uuid[], $2::text[]) AS g(id, kind) RETURNING *`,
+      [goldens.map((g) => g.id), goldens.map((g) => g.kind), now],
     );
-    return toGoldenRow(rows[0]);
+    const byId = new Map(rows.map((r) => [r.id as string, toGoldenRow(r)]));
+    return goldens.map((g) => byId.get(g.id)!);
   }
 
   /** Links a source record to a golden record; returns the golden id it was linked to before, if any. */
@@ -325,6 +432,18 @@ export class ResolutionStore {
       [source, sourceId, goldenId, now],
     );
     return rows[0]?.previous ?? null;
+  }
+
+  /** Links many source records to golden records in one round trip (each record once). */
+  async linkMany(links: { source: string; sourceId: string; goldenId: string }[], now: Date): Promise<void> {
+    if (links.length === 0) return;
+    await this.db.query(
+      `INSERT INTO xref (source, source_id, golden_id, linked_at)
+       SELECT source, source_id, golden_id, $4 FROM unnest($1::text[], $2::text[], $3::uuid[]) AS l(source, source_id, golden_id)
+       ON CONFLICT ON CONSTRAINT pk_xref DO UPDATE SET golden_id = EXCLUDED.golden_id, linked_at = EXCLUDED.linked_at
+         WHERE xref.golden_id <> EXCLUDED.golden_id`,
+      [links.map((l) => l.source), links.map((l) => l.sourceId), links.map((l) => l.goldenId), now],
+    );
   }
 
   /** Moves every source record of the merged golden records to the survivor; returns the moved ones. */
@@ -353,29 +472,49 @@ export class ResolutionStore {
   }
 
   async loadMembers(goldenId: string): Promise<MemberRecord[]> {
-    const rows: { source: string; source_id: string; standardized: CanonicalAttributes; findings: MemberFinding[] | null; source_updated_at: Date | null; received_at: Date }[] =
+    return (await this.loadMembersMany([goldenId])).get(goldenId)!;
+  }
+
+  /** The member records of many golden records, in one round trip (an entry for every id, empty when it has none). */
+  async loadMembersMany(goldenIds: string[]): Promise<Map<string, MemberRecord[]>> {
+    const members = new Map<string, MemberRecord[]>(goldenIds.map((id) => [id, []]));
+    if (goldenIds.length === 0) return members;
+    const rows: { golden_id: string; source: string; source_id: string; standardized: CanonicalAttributes; findings: MemberFinding[] | null; source_updated_at: Date | null; received_at: Date }[] =
       await this.db.query(
-        `SELECT s.source, s.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at
+        `SELECT x.golden_id, s.source, s.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at
            FROM xref x JOIN source_record s ON s.source = x.source AND s.source_id = x.source_id
-          WHERE x.golden_id = $1`,
-        [goldenId],
+          WHERE x.golden_id = ANY($1::uuid[])`,
+        [goldenIds],
       );
-    return rows.map((r) => ({
-      source: r.source,
-      sourceId: r.source_id,
-      attributes: r.standardized,
-      versionAt: (r.source_updated_at ?? r.received_at).toISOString(),
-      findings: r.findings ?? [],
-    }));
+    for (const r of rows) {
+      members.get(r.golden_id)!.push({
+        source: r.source,
+        sourceId: r.source_id,
+        attributes: r.standardized,
+        versionAt: (r.source_updated_at ?? r.received_at).toISOString(),
+        findings: r.findings ?? [],
+      });
+    }
+    return members;
   }
 
   /** A steward's overrides of a golden record, by attribute. */
   async loadOverrides(goldenId: string): Promise<StewardOverride[]> {
-    const rows: { attribute: string; value: StewardOverride['value']; decided_by: string; reason: string; decided_at: Date }[] = await this.db.query(
-      `SELECT attribute, value, decided_by, reason, decided_at FROM golden_override WHERE golden_id = $1 ORDER BY attribute`,
-      [goldenId],
+    return (await this.loadOverridesMany([goldenId])).get(goldenId)!;
+  }
+
+  /** The overrides of many golden records, by attribute, in one round trip (an entry for every id). */
+  async loadOverridesMany(goldenIds: string[]): Promise<Map<string, StewardOverride[]>> {
+    const overrides = new Map<string, StewardOverride[]>(goldenIds.map((id) => [id, []]));
+    if (goldenIds.length === 0) return overrides;
+    const rows: { golden_id: string; attribute: string; value: StewardOverride['value']; decided_by: string; reason: string; decided_at: Date }[] = await this.db.query(
+      `SELECT golden_id, attribute, value, decided_by, reason, decided_at FROM golden_override WHERE golden_id = ANY($1::uuid[]) ORDER BY golden_id, attribute`,
+      [goldenIds],
     );
-    return rows.map((r) => ({ attribute: r.attribute as StewardOverride['attribute'], value: r.value, by: r.decided_by, reason: r.reason, at: r.decided_at.toISOString() }));
+    for (const r of rows) {
+      overrides.get(r.golden_id)!.push({ attribute: r.attribute as StewardOverride['attribute'], value: r.value, by: r.decided_by, reason: r.reason, at: r.decided_at.toISOString() });
+    }
+    return overrides;
   }
 
   async setOverride(goldenId: string, override: StewardOverride): Promise<void> {
@@ -438,27 +577,55 @@ export class ResolutionStore {
   }
 
   async saveGolden(id: string, values: GoldenValues, version: number, now: Date): Promise<void> {
+    await this.saveGoldens([{ id, values, version }], now);
+  }
+
+  /** Writes the new values and versions of many golden records in one round trip. */
+  async saveGoldens(goldens: { id: string; values: GoldenValues; version: number }[], now: Date): Promise<void> {
+    if (goldens.length === 0) return;
     await this.db.query(
-      `UPDATE golden_record SET attributes = $2, lineage = $3, sources = $4, version = $5, updated_at = $6 WHERE id = $1`,
-      [id, JSON.stringify(values.attributes), JSON.stringify(values.lineage), JSON.stringify(values.sources), version, now],
+      `UPDATE golden_record g SET attributes = v.attributes, lineage = v.lineage, sources = v.sources, version = v.version, updated_at = $2
+         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, attributes jsonb, lineage jsonb, sources jsonb, version integer)
+        WHERE g.id = v.id`,
+      [JSON.stringify(goldens.map((g) => ({ id: g.id, attributes: g.values.attributes, lineage: g.values.lineage, sources: g.values.sources, version: g.version }))), now],
     );
   }
 
-  async appendHistory(entry: {
-    goldenId: string;
-    version: number;
-    changeType: string;
-    changedFields: string[];
-    cause: Record<string, unknown>;
-    attributes: CanonicalAttributes;
-    at: Date;
-  }): Promise<void> {
+  async appendHistory(entry: HistoryEntry): Promise<void> {
+    await this.appendHistories([entry]);
+  }
+
+  /** History entries of many golden records, in one round trip. */
+  async appendHistories(entries: HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await this.db.query(
       `INSERT INTO golden_history (golden_id, version, change_type, changed_fields, cause, attributes, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.goldenId, entry.version, entry.changeType, entry.changedFields, JSON.stringify(entry.cause), JSON.stringify(entry.attributes), entry.at],
+       SELECT golden_id, version, change_type, ARRAY(SELECT jsonb_array_elements_text(changed_fields)), cause, attributes, recorded_at
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (golden_id uuid, version integer, change_type text, changed_fields jsonb, cause jsonb, attributes jsonb, recorded_at timestamptz)) WITH ORDINALITY AS h
+        ORDER BY h.ordinality`,
+      [
+        JSON.stringify(
+          entries.map((e) => ({ golden_id: e.goldenId, version: e.version, change_type: e.changeType, changed_fields: e.changedFields, cause: e.cause, attributes: e.attributes, recorded_at: e.at.toISOString() })),
+        ),
+      ],
     );
   }
+}
+
+/** A golden record's history entry: one per version. */
+export interface HistoryEntry {
+  goldenId: string;
+  version: number;
+  changeType: string;
+  changedFields: string[];
+  cause: Record<string, unknown>;
+  attributes: CanonicalAttributes;
+  at: Date;
+}
+
+/** How the engine names a source record: `source:sourceId`. */
+function recordKey(source: string, sourceId: string): string {
+  return `${source}:${sourceId}`;
 }
 
 export function toGoldenRow(row: Record<string, unknown>): GoldenRow {

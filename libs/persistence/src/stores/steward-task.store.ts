@@ -56,12 +56,20 @@ export class StewardTaskStore {
    * candidate are now in one golden record, or the candidate is no longer a possible match.
    */
   async closeObsoletePossibleMatches(source: string, sourceId: string, stillOpen: string[], at: Date): Promise<number> {
+    return this.closeObsoletePossibleMatchesMany([{ source, sourceId, stillOpen }], at);
+  }
+
+  /** The same for many records in one round trip (each record once). */
+  async closeObsoletePossibleMatchesMany(records: { source: string; sourceId: string; stillOpen: string[] }[], at: Date): Promise<number> {
+    if (records.length === 0) return 0;
     const rows = rowsOf(
       await this.db.query(
-      `UPDATE steward_task SET status = 'obsolete', closed_at = $4, updated_at = $4, resolution = '{"by": "engine", "reason": "no longer a possible match"}'
-        WHERE type IN ('possible-match', 'source-duplicate') AND status = 'open' AND source = $1 AND source_id = $2 AND NOT (candidate_golden_id = ANY($3::uuid[]))
-        RETURNING id`,
-      [source, sourceId, stillOpen, at],
+        `UPDATE steward_task t SET status = 'obsolete', closed_at = $2, updated_at = $2, resolution = '{"by": "engine", "reason": "no longer a possible match"}'
+           FROM jsonb_to_recordset($1::jsonb) AS r(source text, source_id text, still_open uuid[])
+          WHERE t.type IN ('possible-match', 'source-duplicate') AND t.status = 'open' AND t.source = r.source AND t.source_id = r.source_id
+            AND NOT (t.candidate_golden_id = ANY(r.still_open))
+          RETURNING t.id`,
+        [JSON.stringify(records.map((r) => ({ source: r.source, source_id: r.sourceId, still_open: r.stillOpen }))), at],
       ),
     );
     return rows.length;
