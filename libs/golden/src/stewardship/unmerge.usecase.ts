@@ -75,6 +75,9 @@ export class UnmergeUseCase {
 
       const outbox: OutboxMessage[] = [];
       const created = await store.insertGolden(randomUUID(), golden.kind, now);
+      // the records taken out are still linked to the others by their scores: the engine must go on
+      // re-clustering both golden records together, so the new one stays in the same link component
+      await store.shareComponent(created.id, golden.id, members.map((m) => `${m.source}:${m.sourceId}`).sort()[0]);
       for (const record of moved) {
         await store.link(record.source, record.sourceId, created.id, now);
         outbox.push(xrefMessage(this.options.topics, { source: record.source, sourceId: record.sourceId, goldenId: created.id, previousGoldenId: golden.id, kind: golden.kind, at: now }));

@@ -388,6 +388,17 @@ export class ResolutionStore {
     return { keyOf, active: rows.filter((r) => r.active).map((r) => ({ id: r.id, key: r.key })) };
   }
 
+  /**
+   * A golden record split out of another stays in its link component (its records are still linked
+   * to the others); when the other has none yet, both take `component`.
+   */
+  async shareComponent(goldenId: string, withGoldenId: string, component: string): Promise<void> {
+    await this.db.query(
+      `UPDATE golden_record SET component = coalesce((SELECT o.component FROM golden_record o WHERE o.id = $2), $3) WHERE id = ANY(ARRAY[$1, $2]::uuid[])`,
+      [goldenId, withGoldenId, component],
+    );
+  }
+
   async setComponents(components: { goldenId: string; component: string }[]): Promise<void> {
     if (components.length === 0) return;
     await this.db.query(
