@@ -26,15 +26,20 @@ export interface BatchConsumerOptions {
   sessionTimeoutMs?: number;
 }
 
+/** How often a batch being stored asks kafkajs for a heartbeat. */
+const HEARTBEAT_TICK_MS = 1000;
+
 /**
  * A consumer group whose offsets are resolved and committed only after the handler stored the
  * batch: a crash at any point redelivers, and the handler is idempotent, so nothing is lost or doubled.
  */
 export async function startBatchConsumer(options: BatchConsumerOptions): Promise<Consumer> {
+  const sessionTimeout = options.sessionTimeoutMs ?? 30000;
+  const heartbeatInterval = Math.min(3000, Math.floor(sessionTimeout / 3));
   const consumer = options.kafka.consumer({
     groupId: options.groupId,
-    sessionTimeout: options.sessionTimeoutMs ?? 30000,
-    heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30000) / 3)),
+    sessionTimeout,
+    heartbeatInterval,
     maxBytesPerPartition: 1024 * 1024,
     retry: { retries: 10 },
   });
@@ -49,7 +54,17 @@ export async function startBatchConsumer(options: BatchConsumerOptions): Promise
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
       const messages = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));
-      await options.handle(messages, { topic: batch.topic, partition: batch.partition, lag: Number(batch.offsetLag()) });
+      // kafkajs heartbeats only between batches. A batch that takes longer to store than the session
+      // (a backlog after a restart, a loaded machine) would get the member dropped: its commit refused,
+      // the batch handed out and stored again, and again while batches outlast the session. So the
+      // session is kept alive while the batch is stored (heartbeat() sends at most one request every
+      // heartbeatInterval; a rebalance it reports is met once the batch is stored).
+      const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_TICK_MS);
+      try {
+        await options.handle(messages, { topic: batch.topic, partition: batch.partition, lag: Number(batch.offsetLag()) });
+      } finally {
+        clearInterval(beating);
+      }
       for (const m of batch.messages) resolveOffset(m.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
