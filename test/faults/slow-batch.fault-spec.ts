@@ -52,4 +52,32 @@ describe('a batch slower than the consumer session', () => {
     );
     expect(handled).toEqual([['0', '1', '2']]);
   }, 90000);
+
+  it('a backlog is stored and committed in slices', async () => {
+    const topic = `t${randomBytes(4).toString('hex')}.backlog`;
+    const groupId = `${topic}.engine`;
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await producer.send({ topic, messages: ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, value: key })) });
+    const committed = async () => Number((await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions.find((p) => p.partition === 0)?.offset ?? -1);
+
+    // each slice, the offsets committed when it is handed over
+    const handled: { offsets: string[]; committed: number }[] = [];
+    await consumer?.disconnect();
+    consumer = await startBatchConsumer({
+      kafka,
+      groupId,
+      topics: [topic],
+      sessionTimeoutMs: 6000,
+      maxBatchMessages: 2,
+      handle: async (messages) => {
+        handled.push({ offsets: messages.map((m) => m.offset), committed: await committed() });
+      },
+    });
+
+    await eventually(async () => (await committed()) === 5, 'the backlog committed', 60000);
+    expect(handled.every((h) => h.offsets.length <= 2)).toBe(true);
+    expect(handled.flatMap((h) => h.offsets)).toEqual(['0', '1', '2', '3', '4']);
+    // a slice is committed before the next one is handed over
+    for (const h of handled) expect(h.committed === -1 ? 0 : h.committed).toBe(Number(h.offsets[0]));
+  }, 90000);
 });

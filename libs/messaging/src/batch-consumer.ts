@@ -16,24 +16,33 @@ export interface BatchConsumerOptions {
   groupId: string;
   topics: string[];
   /**
-   * Must store the whole batch durably (one database transaction) before it returns. `lag` is how
-   * many messages of the partition follow this batch, as the broker said when it was fetched.
+   * Must store the whole batch durably (one database transaction) before it returns. A batch is
+   * consecutive messages of one partition, at most maxBatchMessages of them. `lag` is how many
+   * messages of the partition follow this batch, as the broker said when it was fetched.
    */
   handle: (messages: InboundMessage[], position: { topic: string; partition: number; lag: number }) => Promise<void>;
   onCrash?: (error: Error, restart: boolean) => void;
   fromBeginning?: boolean;
   /** Kafka's session timeout: how long a silent (crashed) member keeps its partitions. */
   sessionTimeoutMs?: number;
+  /**
+   * The most messages handed to `handle` at once (default 200): a longer fetch (a backlog) is stored
+   * and committed in slices, so that the first commit after a restart does not wait for the whole
+   * backlog of a partition, up to 1 MB of messages.
+   */
+  maxBatchMessages?: number;
 }
 
 /** How often a batch being stored asks kafkajs for a heartbeat. */
 const HEARTBEAT_TICK_MS = 1000;
+const DEFAULT_MAX_BATCH_MESSAGES = 200;
 
 /**
  * A consumer group whose offsets are resolved and committed only after the handler stored the
  * batch: a crash at any point redelivers, and the handler is idempotent, so nothing is lost or doubled.
  */
 export async function startBatchConsumer(options: BatchConsumerOptions): Promise<Consumer> {
+  const slice = Math.max(1, options.maxBatchMessages ?? DEFAULT_MAX_BATCH_MESSAGES);
   const sessionTimeout = options.sessionTimeoutMs ?? 30000;
   const heartbeatInterval = Math.min(3000, Math.floor(sessionTimeout / 3));
   const consumer = options.kafka.consumer({
@@ -51,23 +60,30 @@ export async function startBatchConsumer(options: BatchConsumerOptions): Promise
   await consumer.run({
     autoCommit: true,
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale }) => {
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
-      const messages = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));
-      // kafkajs heartbeats only between batches. A batch that takes longer to store than the session
-      // (a backlog after a restart, a loaded machine) would get the member dropped: its commit refused,
-      // the batch handed out and stored again, and again while batches outlast the session. So the
-      // session is kept alive while the batch is stored (heartbeat() sends at most one request every
-      // heartbeatInterval; a rebalance it reports is met once the batch is stored).
-      const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_TICK_MS);
-      try {
-        await options.handle(messages, { topic: batch.topic, partition: batch.partition, lag: Number(batch.offsetLag()) });
-      } finally {
-        clearInterval(beating);
+      const fetched = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));
+      for (let from = 0; from < fetched.length; from += slice) {
+        // the consumer is stopping, or a rebalance took the partition: the rest is delivered again
+        if (from > 0 && (!isRunning() || isStale())) return;
+        const messages = fetched.slice(from, from + slice);
+        const lag = Number(batch.offsetLag()) + fetched.length - (from + messages.length);
+        // kafkajs heartbeats only between batches. A batch that takes longer to store than the session
+        // (a backlog after a restart, a loaded machine) would get the member dropped: its commit refused,
+        // the batch handed out and stored again, and again while batches outlast the session. So the
+        // session is kept alive while the batch is stored (heartbeat() sends at most one request every
+        // heartbeatInterval; a rebalance it reports is met once the batch is stored).
+        const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_TICK_MS);
+        try {
+          await options.handle(messages, { topic: batch.topic, partition: batch.partition, lag });
+        } finally {
+          clearInterval(beating);
+        }
+        for (const m of messages) resolveOffset(m.offset);
+        // committed at once, each slice
+        await commitOffsetsIfNecessary(uncommittedOffsets());
+        await heartbeat();
       }
-      for (const m of batch.messages) resolveOffset(m.offset);
-      await commitOffsetsIfNecessary();
-      await heartbeat();
     },
   });
   return consumer;
