@@ -64,7 +64,8 @@ export async function startBatchConsumer(options: BatchConsumerOptions): Promise
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
       const fetched = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));
       for (let from = 0; from < fetched.length; from += slice) {
-        // the consumer is stopping, or a rebalance took the partition: the rest is delivered again
+        // the consumer is stopping, or the partition's position was moved: the rest is delivered again
+        // (a rebalance makes the heartbeat after a slice throw, with the same effect)
         if (from > 0 && (!isRunning() || isStale())) return;
         const messages = fetched.slice(from, from + slice);
         const lag = Number(batch.offsetLag()) + fetched.length - (from + messages.length);

@@ -208,7 +208,9 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     const watchCommits = (async () => {
       // the baseline is read a second after the kill: a commit the killed engine had in flight is in by then
       let baseline = null as { killedAt: number; committed: number } | null;
-      while (watching) {
+      for (;;) {
+        // one more look once the run has settled: the last kill may have resumed since the last one
+        const last = !watching;
         const open = resumes.at(-1);
         const polledAt = Date.now();
         const committed = await committedTotal(admin, group, sourceTopics).catch(() => -1);
@@ -219,6 +221,7 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
             note(`group committed again ${((open.resumedAt - open.killedAt) / 1000).toFixed(1)} s after the kill`);
           }
         }
+        if (last) break;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     })();
