@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { Admin, Kafka, Partitioners, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { GENERATOR_SOURCES, checkInvariants, generateRows } from '@mdm/core';
 import { createDatabaseIfMissing, dropDatabase, findFreePort, resolveDatabase, startKafka, withDatabaseName } from '@mdm/infra';
@@ -24,6 +24,8 @@ interface StreamBenchOptions {
   seed: string;
   partitions: string;
   keep?: boolean;
+  engineLog?: string;
+  engineLogLevel?: string;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -67,11 +69,15 @@ async function connectionsOf(databaseUrl: string, database: string): Promise<num
   }
 }
 
-function run(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+function run(args: string[], env: Record<string, string>, logFile?: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   let output = '';
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+    if (logFile) appendFileSync(logFile, chunk);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, exited, output: () => output };
 }
@@ -119,17 +125,23 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     MDM_TOPIC_PARTITIONS: String(partitions),
     MDM_CONSUMER_SESSION_TIMEOUT_MS: '10000',
     MDM_HTTP_PORT: String(await findFreePort()),
-    MDM_LOG_LEVEL: 'warn',
+    MDM_LOG_LEVEL: options.engineLogLevel ?? 'warn',
+  };
+  const note = (line: string) => {
+    if (options.engineLog) appendFileSync(options.engineLog, `--- ${new Date().toISOString()} ${line}\n`);
   };
   // a supervisor: an engine that exits or is killed is started again until the end of the run
-  let engine = run([ENGINE_MAIN], engineEnv);
+  let engine = run([ENGINE_MAIN], engineEnv, options.engineLog);
+  note(`engine started (pid ${engine.child.pid})`);
   let supervising = true;
   let restarts = 0;
   const supervise = (current: typeof engine) =>
-    void current.exited.then(() => {
+    void current.exited.then((code) => {
       if (!supervising) return;
       restarts++;
-      engine = run([ENGINE_MAIN], engineEnv);
+      note(`engine exited (code ${code}), restarting`);
+      engine = run([ENGINE_MAIN], engineEnv, options.engineLog);
+      note(`engine started (pid ${engine.child.pid})`);
       supervise(engine);
     });
   supervise(engine);
@@ -181,13 +193,38 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     }, 5000);
     // faults on a schedule: the engine killed with SIGKILL, the supervisor restarts it
     let kills = 0;
+    // per kill: how long until the group committed offsets again (the restarted engine stored a batch)
+    const resumes: { killedAt: number; resumedAt: number | null }[] = [];
     const killer =
       killEvery === null
         ? null
         : setInterval(() => {
             kills++;
             engine.child.kill('SIGKILL');
+            note(`engine killed (pid ${engine.child.pid})`);
+            resumes.push({ killedAt: Date.now(), resumedAt: null });
           }, killEvery * 1000);
+    let watching = true;
+    const watchCommits = (async () => {
+      // the baseline is read a second after the kill: a commit the killed engine had in flight is in by then
+      let baseline = null as { killedAt: number; committed: number } | null;
+      for (;;) {
+        // one more look once the run has settled: the last kill may have resumed since the last one
+        const last = !watching;
+        const open = resumes.at(-1);
+        const polledAt = Date.now();
+        const committed = await committedTotal(admin, group, sourceTopics).catch(() => -1);
+        if (open && open.resumedAt === null && committed >= 0 && polledAt >= open.killedAt + 1000) {
+          if (baseline?.killedAt !== open.killedAt) baseline = { killedAt: open.killedAt, committed };
+          else if (committed > baseline.committed) {
+            open.resumedAt = Date.now();
+            note(`group committed again ${((open.resumedAt - open.killedAt) / 1000).toFixed(1)} s after the kill`);
+          }
+        }
+        if (last) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    })();
     const producerCode = await producer.exited;
     if (killer) clearInterval(killer);
     if (producerCode !== 0) throw new Error(`the producer failed: ${producer.output()}`);
@@ -208,6 +245,8 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     clearInterval(sampler);
+    watching = false;
+    await watchCommits;
     // the state once settled: lag back to zero, memory and connections after the run
     samples.push({ at: Date.now(), rssMb: currentRssMb(engine.child.pid!), connections: await connectionsOf(databaseUrl, database), lag: await consumerLag(admin, group, sourceTopics).catch(() => -1) });
     peakMb = Math.max(peakMb, peakRssMb(engine.child.pid!) ?? 0);
@@ -241,6 +280,7 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
             rssMbLastQuarter: average(samples.slice(-quarter).map((x) => x.rssMb)),
             connectionsMin: Math.min(...samples.map((x) => x.connections)),
             connectionsMax: Math.max(...samples.map((x) => x.connections)),
+            resumeSeconds: resumes.map((r) => (r.resumedAt === null ? null : Math.round((r.resumedAt - r.killedAt) / 100) / 10)),
           };
     return {
       bench: minutes === null ? 'stream' : 'soak',
@@ -270,6 +310,14 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     if (!options.keep) await dropDatabase(server.url, database).catch(() => undefined);
     await server.stop();
   }
+}
+
+/** The offsets the group committed, summed over the partitions of `topics`. */
+async function committedTotal(admin: Admin, groupId: string, topics: string[]): Promise<number> {
+  const committed = await admin.fetchOffsets({ groupId, topics });
+  let total = 0;
+  for (const { partitions } of committed) for (const { offset } of partitions) if (offset !== '-1') total += Number(offset);
+  return total;
 }
 
 async function observePending(databaseUrl: string): Promise<number> {
@@ -327,6 +375,8 @@ export function registerStreamBench(bench: Command): void {
     .option('--minutes <m>', 'a soak run: produce at --rate for this long (instead of --records), sampling lag, memory and connections')
     .option('--kill-every <s>', 'kill the engine with SIGKILL every s seconds while producing; it is restarted, as by a supervisor')
     .option('--keep', 'keep the benchmark database')
+    .option('--engine-log <file>', "append the engine's output to this file, with the supervisor's starts, kills and resumes")
+    .option('--engine-log-level <level>', "the engine's MDM_LOG_LEVEL", 'warn')
     .action(async (options: StreamBenchOptions) => {
       console.log(JSON.stringify(await runStreamBench(options)));
     });
