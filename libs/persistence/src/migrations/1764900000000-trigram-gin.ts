@@ -11,7 +11,7 @@ export class TrigramGin1764900000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX ix_source_record_match_name`);
-    await q.query(`CREATE INDEX ix_source_record_match_name ON source_record USING gin (match_name gin_trgm_ops) WHERE match_name IS NOT NULL`);
+    await q.query(`CREATE INDEX ix_source_record_match_name ON source_record USING gin (match_name gin_trgm_ops) WITH (fastupdate = off) WHERE match_name IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
