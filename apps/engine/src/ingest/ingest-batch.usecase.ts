@@ -491,6 +491,7 @@ export class IngestBatchUseCase {
       sourceId: record.sourceId,
       maxBlockSize: matching.maxBlockSize,
       neighbours: matching.trigramNeighbours,
+      similarity: matching.trigramSimilarity,
     };
   }
 

@@ -15,6 +15,8 @@ export interface MatchingPolicy {
   maxBlockSize: number;
   /** How many nearest names (trigram similarity) are candidates besides the blocking keys; 0 turns it off. */
   trigramNeighbours: number;
+  /** How similar (pg_trgm similarity, 0 to 1) a name must be to count as a near name. */
+  trigramSimilarity: number;
   /** Members of a golden record scored against an incoming record, the most recent first. */
   maxMembersPerGolden: number;
   /** ISO 3166 code of the country a record without one is in (phones, postal districts). */
@@ -51,6 +53,7 @@ export function parseMatchingPolicy(input: unknown, origin: string): MatchingPol
     minAverageProbability: number('minAverageProbability', DEFAULT_MIN_AVERAGE_PROBABILITY, 0, 1),
     maxBlockSize: number('maxBlockSize', DEFAULT_MAX_BLOCK_SIZE, 1, 1_000_000, true),
     trigramNeighbours: number('trigramNeighbours', 10, 0, 1000, true),
+    trigramSimilarity: number('trigramSimilarity', 0.5, 0.1, 1),
     maxMembersPerGolden: number('maxMembersPerGolden', 50, 1, 10_000, true),
     defaultCountry: String(defaultCountry),
     uniqueSources: [],
@@ -60,7 +63,7 @@ export function parseMatchingPolicy(input: unknown, origin: string): MatchingPol
     else policy.uniqueSources = input.uniqueSources as string[];
   }
   if (thresholds) policy.thresholds = thresholds;
-  const known = new Set(['model', 'thresholds', 'minAverageProbability', 'maxBlockSize', 'trigramNeighbours', 'maxMembersPerGolden', 'defaultCountry', 'uniqueSources']);
+  const known = new Set(['model', 'thresholds', 'minAverageProbability', 'maxBlockSize', 'trigramNeighbours', 'trigramSimilarity', 'maxMembersPerGolden', 'defaultCountry', 'uniqueSources']);
   for (const key of Object.keys(input)) if (!known.has(key)) problems.push(`${key} is not a matching setting`);
   if (problems.length > 0) throw new DomainError('MAPPING_INVALID', `${origin}: ${problems.join('; ')}`);
   return policy;

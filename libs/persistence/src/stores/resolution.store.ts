@@ -52,6 +52,8 @@ export interface CandidateQuery {
   sourceId: string;
   maxBlockSize: number;
   neighbours: number;
+  /** The least trigram similarity of a near name (0 to 1). */
+  similarity: number;
 }
 
 export interface CandidateResult {
@@ -231,6 +233,8 @@ export class ResolutionStore {
     const named = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.name !== null && neighbours > 0);
     const near = new Map<number, string[]>();
     if (named.length > 0) {
+      // the similarity operator's threshold, for this transaction only
+      await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(queries[0].similarity)]);
       const rows: { i: number; golden_id: string }[] = await this.db.query(
         `SELECT q.i, n.golden_id
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(name, kind, source, source_id, i)
