@@ -8,6 +8,7 @@ import {
   LocalPlan,
   PartyKind,
   PlannedCluster,
+  UnionFind,
   MatchingPolicy,
   ModelsByKind,
   MustLinkSet,
@@ -333,19 +334,19 @@ export class IngestBatchUseCase {
     }
 
     // groups: records whose link components meet, or that share a blocking key, are re-clustered together
-    const groups = groupsOf(entries.length, (join) => {
-      const first = new Map<string, number>();
-      const meet = (token: string, i: number) => {
-        const at = first.get(token);
-        if (at === undefined) first.set(token, i);
-        else join(at, i);
-      };
-      entries.forEach((e, i) => {
-        for (const key of componentKeys[i]) meet(`${e.record.kind}|component|${key}`, i);
-        const skipped = new Set(found[i].skippedKeys);
-        for (const key of e.record.matchKeys) if (!skipped.has(key)) meet(`${e.record.kind}|key|${key}`, i);
-      });
+    const sets = new UnionFind(entries.length);
+    const first = new Map<string, number>();
+    const meet = (token: string, i: number) => {
+      const at = first.get(token);
+      if (at === undefined) first.set(token, i);
+      else sets.union(at, i);
+    };
+    entries.forEach((e, i) => {
+      for (const key of componentKeys[i]) meet(`${e.record.kind}|component|${key}`, i);
+      const skipped = new Set(found[i].skippedKeys);
+      for (const key of e.record.matchKeys) if (!skipped.has(key)) meet(`${e.record.kind}|key|${key}`, i);
     });
+    const groups = sets.groups();
 
     const rows = new Map(locked.map((g) => [g.id, g]));
     const loaded = new Map((await store.loadMatchClusters(locked, DEFAULT_MAX_LOCAL_RECORDS)).map((c) => [c.goldenId, c]));
@@ -561,34 +562,6 @@ async function upsertAssessmentTask(tasks: StewardTaskStore, record: PreparedRec
 /** What a steward task shows of a possible match: why, how alike overall, and the weight of every comparison of the best pair. */
 function reviewDetails(reason: string, averageProbability: number, membersCompared: number, score: PairScore): Record<string, unknown> {
   return { reason, averageProbability, membersCompared, weight: score.weight, contributions: score.contributions, ...(score.rule ? { rule: score.rule } : {}) };
-}
-
-/**
- * The groups of `n` items that `link` joins (directly or through others), each in item order, in
- * the order of their first item.
- */
-function groupsOf(n: number, link: (join: (a: number, b: number) => void) => void): number[][] {
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  link((a, b) => {
-    const x = find(a);
-    const y = find(b);
-    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-  });
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
-  }
-  return [...groups.values()];
 }
 
 /** `crm:contact:42` → source `crm`, source id `contact:42` (a source name holds no colon). */

@@ -1,4 +1,5 @@
 import { MergeHeap } from './max-heap';
+import { UnionFind } from './union-find';
 
 /** Linked pairs (probability at or above the link threshold) as parallel arrays. */
 export interface LinkedPairs {
@@ -28,29 +29,6 @@ export const DEFAULT_MIN_AVERAGE_PROBABILITY = 0.4;
  * pair that must never be in one cluster (different SIRENs, "not a match").
  */
 export type PairProbability = (i: number, j: number) => number;
-
-class UnionFind {
-  readonly parent: Int32Array;
-
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-
-  find(i: number): number {
-    const parent = this.parent;
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
 
 /**
  * Clusters records from their links, resisting chaining.

@@ -33,3 +33,4 @@ export * from './incremental';
 export * from './matching-policy';
 export * from './local-reclustering';
 export * from './merge-check';
+export * from './union-find';

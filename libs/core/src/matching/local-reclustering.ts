@@ -7,6 +7,7 @@ import { compareGoldenAge, GoldenCluster, incrementalBlockingKeysOf } from './in
 import { MatchModel, MatchThresholds } from './match-model';
 import { MatchRecord } from './match-record';
 import { comparePair, PairScore, probabilityOfWeight, scoreFeatures, scoringModel, weightOfLevels } from './scoring';
+import { UnionFind } from './union-find';
 
 /**
  * Order-independent incremental resolution: instead of deciding greedily where one incoming record
@@ -403,20 +404,9 @@ function reviewsBetween(
 
 /** For each record, the smallest index of its link component (records are in id order). */
 function componentsOf(n: number, links: LinkedPairs): Int32Array {
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  for (let p = 0; p < links.length; p++) {
-    const a = find(links.left[p]);
-    const b = find(links.right[p]);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  }
-  return Int32Array.from({ length: n }, (_, i) => find(i));
+  const sets = new UnionFind(n);
+  for (let p = 0; p < links.length; p++) sets.union(links.left[p], links.right[p]);
+  return Int32Array.from({ length: n }, (_, i) => sets.find(i));
 }
 
 /**
