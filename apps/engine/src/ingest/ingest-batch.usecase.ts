@@ -95,9 +95,12 @@ export class IngestBatchUseCase {
 
   /** The same, for messages already prepared (a rebuild prepares some from stored mapped values). */
   async executePrepared(prepared: Preparation[]): Promise<IngestSummary> {
+    // the near-name search takes no lock: it runs beside the transaction, on another connection
+    const near = this.nearNames(prepared);
+    near.catch(() => undefined);
     try {
       return await inTransaction(this.dataSource, async (db) => {
-        const summary = await this.apply(db, prepared);
+        const summary = await this.apply(db, prepared, near);
         failpoint('ingest.before-commit');
         return summary;
       });
@@ -108,7 +111,7 @@ export class IngestBatchUseCase {
       const summary = emptySummary();
       for (const item of prepared) {
         try {
-          add(summary, await inTransaction(this.dataSource, (db) => this.apply(db, [item])));
+          add(summary, await inTransaction(this.dataSource, (db) => this.apply(db, [item], near)));
         } catch (single) {
           if (!isDataError(single)) throw single;
           add(summary, await this.deadLetterAlone(item.message, single as Error));
@@ -120,10 +123,24 @@ export class IngestBatchUseCase {
 
   private async deadLetterAlone(message: InboundMessage, error: Error): Promise<IngestSummary> {
     const failed: Preparation = { ok: false, message, error: new DomainError('PROCESSING_FAILED', `the record could not be stored: ${error.message}`) };
-    return inTransaction(this.dataSource, (db) => this.apply(db, [failed]));
+    return inTransaction(this.dataSource, (db) => this.apply(db, [failed], Promise.resolve(new Map())));
   }
 
-  private async apply(db: EntityManager, prepared: Preparation[]): Promise<IngestSummary> {
+  /**
+   * The golden records of the near names of the batch's records (trigram similarity), by record
+   * id, read on a connection of their own: committed records only, which is all the search ever
+   * finds (a record is found once it has a golden record).
+   */
+  private async nearNames(prepared: Preparation[]): Promise<Map<string, string[]>> {
+    const records = new Map<string, PreparedRecord>();
+    for (const item of prepared) if (item.ok) for (const record of item.records) if (record.matchName !== null) records.set(record.matchRecord.id, record);
+    if (records.size === 0 || this.options.matching.trigramNeighbours === 0) return new Map();
+    const list = [...records.values()];
+    const found = await inTransaction(this.dataSource, (db) => new ResolutionStore(db).findNearNames(list.map((r) => this.candidateQuery(r))));
+    return new Map(list.map((r, i) => [r.matchRecord.id, found.get(i) ?? []]));
+  }
+
+  private async apply(db: EntityManager, prepared: Preparation[], near: Promise<Map<string, string[]>>): Promise<IngestSummary> {
     const resolution = new ResolutionStore(db);
     const outbox: OutboxMessage[] = [];
     const summary = emptySummary();
@@ -211,7 +228,7 @@ export class IngestBatchUseCase {
       else usual.push(entry);
     }
     // the usual path: the batch's records re-clustered with the link components they touch, as a set
-    const outcomes = await this.resolveSet(db, resolution, outbox, usual, now);
+    const outcomes = await this.resolveSet(db, resolution, outbox, usual, await near, now);
     for (const entry of usual) {
       const { outcome, reviews } = outcomes.get(entry.record.matchRecord.id)!;
       count(entry.record, outcome, reviews);
@@ -294,10 +311,20 @@ export class IngestBatchUseCase {
    * every pair of clusters in the review band. The partition depends only on the records, never on
    * the order or the batches they arrived in (docs/matching.md).
    */
-  private async resolveSet(db: EntityManager, store: ResolutionStore, outbox: OutboxMessage[], entries: Entry[], now: Date): Promise<Map<string, { outcome: Outcome; reviews: number }>> {
+  private async resolveSet(
+    db: EntityManager,
+    store: ResolutionStore,
+    outbox: OutboxMessage[],
+    entries: Entry[],
+    near: Map<string, string[]>,
+    now: Date,
+  ): Promise<Map<string, { outcome: Outcome; reviews: number }>> {
     const outcomes = new Map<string, { outcome: Outcome; reviews: number }>();
     if (entries.length === 0) return outcomes;
-    const found = await store.findCandidatesMany(entries.map((e) => this.candidateQuery(e.record)));
+    const found = await store.findCandidatesMany(
+      entries.map((e) => this.candidateQuery(e.record)),
+      new Map(entries.map((e, i) => [i, near.get(e.record.matchRecord.id) ?? []])),
+    );
     entries.forEach((e, i) => this.warnSkipped(e.record, found[i].skippedKeys));
     const mustLinked = await store.mustLinkGoldenIdsMany(entries.map((e) => e.record.matchRecord.id));
     // each record's direct candidates: golden records sharing a key or a near name, its own, and those a steward merged it with

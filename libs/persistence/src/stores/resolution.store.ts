@@ -197,11 +197,14 @@ export class ResolutionStore {
     return (await this.findCandidatesMany([query]))[0];
   }
 
-  /** The candidates of many records (`findCandidates`), in three round trips whatever their number. */
-  async findCandidatesMany(queries: CandidateQuery[]): Promise<CandidateResult[]> {
+  /**
+   * The candidates of many records (`findCandidates`), in a few round trips whatever their number.
+   * `nearNames`: the golden records of their near names by query index, when already found
+   * (`findNearNames`); otherwise they are looked up on this transaction.
+   */
+  async findCandidatesMany(queries: CandidateQuery[], nearNames?: Map<number, string[]>): Promise<CandidateResult[]> {
     if (queries.length === 0) return [];
     const maxBlockSize = queries[0].maxBlockSize;
-    const neighbours = queries[0].neighbours;
     const allKeys = [...new Set(queries.flatMap((q) => q.keys))];
     const oversized: { key: string }[] =
       allKeys.length === 0
@@ -229,35 +232,42 @@ export class ResolutionStore {
         else byKey.set(row.key, new Set([row.golden_id]));
       }
     }
-    // the nearest names of each record among the records already linked, by trigram distance
-    const named = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.name !== null && neighbours > 0);
-    const near = new Map<number, string[]>();
-    if (named.length > 0) {
-      // the similarity operator's threshold, for this transaction only
-      await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(queries[0].similarity)]);
-      const rows: { i: number; golden_id: string }[] = await this.db.query(
-        `SELECT q.i, n.golden_id
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(name, kind, source, source_id, i)
-           CROSS JOIN LATERAL (
-             SELECT x.golden_id, s.source, s.source_id FROM source_record s
-               JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
-              WHERE s.match_name IS NOT NULL AND s.kind = q.kind AND s.match_name % q.name
-              ORDER BY s.match_name <-> q.name LIMIT $6) n
-           JOIN golden_record g ON g.id = n.golden_id
-          WHERE g.status = 'active' AND NOT (n.source = q.source AND n.source_id = q.source_id)`,
-        [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), neighbours],
-      );
-      for (const row of rows) {
-        const list = near.get(row.i);
-        if (list) list.push(row.golden_id);
-        else near.set(row.i, [row.golden_id]);
-      }
-    }
+    const near = nearNames ?? (await this.findNearNames(queries));
     return queries.map((q, i) => {
       const ids = new Set(near.get(i) ?? []);
       for (const key of q.keys) for (const id of byKey.get(key) ?? []) ids.add(id);
       return { goldenIds: [...ids].sort(), skippedKeys: q.keys.filter((k) => skipped.has(k)).sort() };
     });
+  }
+
+  /**
+   * The golden records holding the `neighbours` nearest names of each record (by query index) among
+   * the records already linked, by trigram distance, at the query's similarity or more. It sets the
+   * similarity for the rest of the transaction it runs on.
+   */
+  async findNearNames(queries: CandidateQuery[]): Promise<Map<number, string[]>> {
+    const near = new Map<number, string[]>();
+    const named = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.name !== null && q.neighbours > 0);
+    if (named.length === 0) return near;
+    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(named[0].q.similarity)]);
+    const rows: { i: number; golden_id: string }[] = await this.db.query(
+      `SELECT q.i, n.golden_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(name, kind, source, source_id, i)
+         CROSS JOIN LATERAL (
+           SELECT x.golden_id, s.source, s.source_id FROM source_record s
+             JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
+            WHERE s.match_name IS NOT NULL AND s.kind = q.kind AND s.match_name % q.name
+            ORDER BY s.match_name <-> q.name LIMIT $6) n
+         JOIN golden_record g ON g.id = n.golden_id
+        WHERE g.status = 'active' AND NOT (n.source = q.source AND n.source_id = q.source_id)`,
+      [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), named[0].q.neighbours],
+    );
+    for (const row of rows) {
+      const list = near.get(row.i);
+      if (list) list.push(row.golden_id);
+      else near.set(row.i, [row.golden_id]);
+    }
+    return near;
   }
 
   /**
