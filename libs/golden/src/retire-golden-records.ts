@@ -24,12 +24,13 @@ export async function retireGoldenRecords(
   await store.markMerged(mergedIds, survivorId, now);
   await store.moveOverrides(mergedIds, survivorId);
   await new RelationshipStore(db).moveLinks(mergedIds, survivorId);
+  await store.appendHistories(
+    mergedAway.map((golden) => ({ goldenId: golden.id, version: golden.version + 1, changeType: 'merged-into', changedFields: [], cause: { ...cause, survivorId }, attributes: golden.attributes, at: now })),
+  );
   for (const golden of mergedAway) {
-    const version = golden.version + 1;
-    await store.appendHistory({ goldenId: golden.id, version, changeType: 'merged-into', changedFields: [], cause: { ...cause, survivorId }, attributes: golden.attributes, at: now });
     outbox.push(tombstoneMessage(topics, golden.id));
     // keyed by the merged-away id: a consumer that holds it learns where it now points
-    outbox.push(eventMessage(topics, { type: 'golden.redirected', goldenId: golden.id, kind: golden.kind, version, changedFields: [], cause, at: now, redirectedTo: survivorId }));
+    outbox.push(eventMessage(topics, { type: 'golden.redirected', goldenId: golden.id, kind: golden.kind, version: golden.version + 1, changedFields: [], cause, at: now, redirectedTo: survivorId }));
   }
   for (const member of moved) outbox.push(xrefMessage(topics, { ...member, goldenId: survivorId, kind, at: now }));
   await new StewardTaskStore(db).afterMerge(survivorId, mergedIds, now);

@@ -109,10 +109,6 @@ export class ResolutionStore {
     return found;
   }
 
-  async upsertSourceRecord(row: SourceRecordRow): Promise<void> {
-    await this.upsertSourceRecords([row]);
-  }
-
   /**
    * Stores records with their links and blocking keys, in one statement (one round trip): links and
    * keys a new version no longer has are deleted, the others inserted or kept. The sub-statements
@@ -367,22 +363,6 @@ export class ResolutionStore {
   }
 
   /**
-   * The active golden records of the same link components as these ones (the records linked to
-   * them directly or through others), the given ones included.
-   */
-  async expandToComponents(ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT g.id FROM golden_record g
-        WHERE g.status = 'active'
-          AND (g.id = ANY($1::uuid[]) OR g.component IN (SELECT c.component FROM golden_record c WHERE c.id = ANY($1::uuid[]) AND c.component IS NOT NULL))
-        ORDER BY g.id`,
-      [ids],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /**
    * The link components of golden records: for each given id, the key of its component (the
    * component id, or its own id when it has none), and the active golden records of those
    * components with their key (the given ones included when active).
@@ -601,10 +581,6 @@ export class ResolutionStore {
     );
   }
 
-  async saveGolden(id: string, values: GoldenValues, version: number, now: Date): Promise<void> {
-    await this.saveGoldens([{ id, values, version }], now);
-  }
-
   /** Writes the new values and versions of many golden records in one round trip. */
   async saveGoldens(goldens: { id: string; values: GoldenValues; version: number }[], now: Date): Promise<void> {
     if (goldens.length === 0) return;
@@ -614,10 +590,6 @@ export class ResolutionStore {
         WHERE g.id = v.id`,
       [JSON.stringify(goldens.map((g) => ({ id: g.id, attributes: g.values.attributes, lineage: g.values.lineage, sources: g.values.sources, version: g.version }))), now],
     );
-  }
-
-  async appendHistory(entry: HistoryEntry): Promise<void> {
-    await this.appendHistories([entry]);
   }
 
   /** History entries of many golden records, in one round trip. */
