@@ -118,29 +118,38 @@ export class GoldenWriter {
     const sync = new ErpSyncStore(this.db);
     const tasks = new StewardTaskStore(this.db);
     const states = await sync.findMany(goldens.map((g) => g.id));
-    for (const golden of goldens) {
+    const created: { goldenId: string; erpSourceId: string; reason: string }[] = [];
+    const incomplete: { goldenId: string; missing: string[]; details: Record<string, unknown> }[] = [];
+    const complete: { golden: GoldenRow; requestId: string; account: Extract<ReturnType<typeof decideErpSync>, { action: 'request' }>['account'] }[] = [];
+    for (const golden of new Map(goldens.map((g) => [g.id, g])).values()) {
       const current = states.get(golden.id);
       const erpRecord = golden.sources.find((s) => s.source === erp.policy.source);
       if (erpRecord) {
         // the task closes when the ERP record arrives; none is opened for a golden record the ERP holds
-        if (current?.status !== 'created') {
-          await sync.markCreated(golden.id, erpRecord.sourceId, now);
-          await tasks.closeGoldenTask('erp-incomplete', golden.id, `the ERP holds it as ${erpRecord.sourceId}`, now);
-        }
+        if (current?.status !== 'created') created.push({ goldenId: golden.id, erpSourceId: erpRecord.sourceId, reason: `the ERP holds it as ${erpRecord.sourceId}` });
         continue;
       }
       const decision = decideErpSync(golden, erp.policy, erp.profiles);
       if (decision.action === 'none') continue;
       if (current && current.status !== 'incomplete') continue;
       if (decision.action === 'incomplete') {
-        await sync.markIncomplete(golden.id, decision.missing, now);
-        await tasks.upsertGoldenTask('erp-incomplete', golden.id, 50, { profile: decision.profile, missing: decision.missing }, now);
+        incomplete.push({ goldenId: golden.id, missing: decision.missing, details: { profile: decision.profile, missing: decision.missing } });
         continue;
       }
-      const requestId = randomUUID();
-      if (!(await sync.markRequested(golden.id, requestId, now))) continue;
-      this.outbox.push(erpRequestMessage(this.rules.topics, { requestId, goldenId: golden.id, kind: golden.kind, account: decision.account, at: now }));
-      await tasks.closeGoldenTask('erp-incomplete', golden.id, 'complete: the creation request was sent', now);
+      complete.push({ golden, requestId: randomUUID(), account: decision.account });
     }
+    await sync.markCreatedMany(created, now);
+    await sync.markIncompleteMany(incomplete, now);
+    await tasks.upsertGoldenTasks('erp-incomplete', incomplete.map((i) => ({ goldenId: i.goldenId, priority: 50, details: i.details })), now);
+    const requested = await sync.markRequestedMany(complete.map((c) => ({ goldenId: c.golden.id, requestId: c.requestId })), now);
+    const sent = complete.filter((c) => requested.has(c.golden.id));
+    for (const { golden, requestId, account } of sent) {
+      this.outbox.push(erpRequestMessage(this.rules.topics, { requestId, goldenId: golden.id, kind: golden.kind, account, at: now }));
+    }
+    await tasks.closeGoldenTasks(
+      'erp-incomplete',
+      [...created.map((c) => ({ goldenId: c.goldenId, reason: c.reason })), ...sent.map((c) => ({ goldenId: c.golden.id, reason: 'complete: the creation request was sent' }))],
+      now,
+    );
   }
 }

@@ -9,7 +9,7 @@ export type { StartKafkaOptions, KafkaHandle, KafkaStatus } from './kafka/kafka-
 
 export { resolveDatabase, REQUIRED_EXTENSIONS } from './postgres/database';
 export type { ResolveDatabaseOptions, DatabaseHandle } from './postgres/database';
-export { createDatabaseIfMissing, dropDatabase, withDatabaseName, assertExtensionsAvailable } from './postgres/pg-admin';
+export { createDatabaseIfMissing, createDatabaseFromTemplate, databaseExists, dropDatabase, withDatabaseName, assertExtensionsAvailable } from './postgres/pg-admin';
 export { startEmbeddedPostgres, stopEmbeddedPostgres, embeddedPostgresStatus, EMBEDDED_PG_DEFAULT_PORT } from './postgres/embedded-postgres';
 export type { StartEmbeddedPostgresOptions, EmbeddedPostgresServer, EmbeddedPostgresStatus } from './postgres/embedded-postgres';
 export { hydrateSymlinks } from './postgres/pg-binaries';

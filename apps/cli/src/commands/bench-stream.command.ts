@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { Admin, Kafka, Partitioners, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { GENERATOR_SOURCES, checkInvariants, generateRows } from '@mdm/core';
-import { createDatabaseIfMissing, dropDatabase, findFreePort, resolveDatabase, startKafka, withDatabaseName } from '@mdm/infra';
+import { createDatabaseFromTemplate, createDatabaseIfMissing, databaseExists, dropDatabase, findFreePort, resolveDatabase, startKafka, withDatabaseName } from '@mdm/infra';
 import { consumerLag } from '@mdm/messaging';
 import { loadRules, loadSettings } from '@mdm/settings';
-import { observeEngine } from '@mdm/verification';
+import { observeEngine, watermarkOf } from '@mdm/verification';
+import { PreloadInfo, readPreloadInfo } from './bench-preload.command';
 import { generatedRowPayload, generatedTopic, writeGeneratedConfig } from '@mdm/engine/ingest/generated-rows';
 
 const ROOT = join(__dirname, '..', '..', '..', '..', '..');
@@ -26,6 +27,7 @@ interface StreamBenchOptions {
   keep?: boolean;
   engineLog?: string;
   engineLogLevel?: string;
+  preloaded?: string;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -104,8 +106,26 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
   const server = await resolveDatabase({ dataDir: join(settings.MDM_HOME, 'postgres'), database: 'mdm' });
   const id = randomBytes(4).toString('hex');
   const database = `mdm_bench_${id}`;
-  await createDatabaseIfMissing(server.url, database);
+  // preloaded: a copy of a database made by mdm bench preload; the stream takes the rows that follow its own
+  let preload: (PreloadInfo & { goldenRecords: number }) | null = null;
+  if (options.preloaded !== undefined) {
+    if (!(await databaseExists(server.url, options.preloaded))) throw new Error(`--preloaded: database ${options.preloaded} does not exist (make it with mdm bench preload)`);
+    const client = new Client({ connectionString: withDatabaseName(server.url, options.preloaded) });
+    await client.connect();
+    try {
+      const info = await readPreloadInfo(async (sql) => (await client.query(sql)).rows);
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM golden_record WHERE status = 'active'`);
+      preload = { ...info, goldenRecords: rows[0].n as number };
+    } finally {
+      await client.end();
+    }
+    if (records > preload.of - preload.records) throw new Error(`--preloaded: ${options.preloaded} leaves ${preload.of - preload.records} generated rows to stream (mdm bench preload --of)`);
+    await createDatabaseFromTemplate(server.url, database, options.preloaded);
+  } else {
+    await createDatabaseIfMissing(server.url, database);
+  }
   const databaseUrl = withDatabaseName(server.url, database);
+  const watermark = preload ? await watermarkOf(databaseUrl) : undefined;
   const prefix = `bench${id}.`;
   const configDir = writeGeneratedConfig(settings.MDM_CONFIG_DIR);
   const brokers = kafkaServer.brokers.join(',');
@@ -180,7 +200,8 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       },
     });
 
-    const producer = run([MDM, 'bench', 'stream-producer', '--brokers', brokers, '--prefix', prefix, '--records', String(records), '--rate', String(rate), '--seed', options.seed], {});
+    const generation = preload ? ['--seed', String(preload.seed), '--skip', String(preload.records), '--of', String(preload.of)] : ['--seed', options.seed];
+    const producer = run([MDM, 'bench', 'stream-producer', '--brokers', brokers, '--prefix', prefix, '--records', String(records), '--rate', String(rate), ...generation], {});
     // every 5 s: the engine's memory, its database connections and the consumer lag, for the soak figures
     let peakMb = 0;
     const samples: { at: number; rssMb: number | null; connections: number; lag: number }[] = [];
@@ -263,6 +284,7 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       mappings: rules.mappings.map((m) => ({ ...m, topic: prefix + m.topic })),
       topics: { deadLetters: `${prefix}mdm.dlq`, goldenEvents: eventsTopic },
       maxMessageBytes: settings.MDM_MAX_MESSAGE_BYTES,
+      since: watermark,
     });
     const invariants = checkInvariants(state);
     const quarter = Math.max(1, Math.floor(samples.length / 4));
@@ -285,6 +307,7 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     return {
       bench: minutes === null ? 'stream' : 'soak',
       ...soak,
+      ...(preload ? { preloadedGoldenRecords: preload.goldenRecords, preloadedSourceRecords: preload.records } : {}),
       records,
       targetRate: rate || 'unlimited',
       partitions,
@@ -334,12 +357,17 @@ async function observePending(databaseUrl: string): Promise<number> {
 }
 
 /** The producer side of `mdm bench stream`, in a process of its own: generated rows at a fixed rate. */
-async function produceStream(options: { brokers: string; prefix: string; records: string; rate: string; seed: string }): Promise<void> {
+async function produceStream(options: { brokers: string; prefix: string; records: string; rate: string; seed: string; skip: string; of?: string }): Promise<void> {
   const records = positiveInt(options.records, '--records');
+  const skip = positiveInt(options.skip, '--skip', 0);
+  const of = options.of === undefined ? records + skip : positiveInt(options.of, '--of');
   const rate = positiveInt(options.rate, '--rate', 0);
   const kafka = new Kafka({ clientId: 'mdm-bench-producer', brokers: options.brokers.split(','), logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   await producer.connect();
+  const rows = generateRows({ records: of, seed: Number(options.seed) });
+  // the rows a preloaded database holds already
+  for (let i = 0; i < skip; i++) rows.next();
   const started = Date.now();
   let sent = 0;
   let batch: { topic: string; key: string; value: string }[] = [];
@@ -355,7 +383,8 @@ async function produceStream(options: { brokers: string; prefix: string; records
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
     }
   };
-  for (const row of generateRows({ records, seed: Number(options.seed) })) {
+  for (const row of rows) {
+    if (sent + batch.length === records) break;
     batch.push({ topic: options.prefix + generatedTopic(row.source), key: row.record_id, value: JSON.stringify(generatedRowPayload(row)) });
     if (batch.length === chunk) await flush();
   }
@@ -377,6 +406,7 @@ export function registerStreamBench(bench: Command): void {
     .option('--keep', 'keep the benchmark database')
     .option('--engine-log <file>', "append the engine's output to this file, with the supervisor's starts, kills and resumes")
     .option('--engine-log-level <level>', "the engine's MDM_LOG_LEVEL", 'warn')
+    .option('--preloaded <database>', 'start from a copy of this database, made by mdm bench preload, and stream the generated rows that follow its own')
     .action(async (options: StreamBenchOptions) => {
       console.log(JSON.stringify(await runStreamBench(options)));
     });
@@ -387,5 +417,7 @@ export function registerStreamBench(bench: Command): void {
     .requiredOption('--records <N>')
     .option('--rate <R>', '', '0')
     .option('--seed <n>', '', '1')
+    .option('--skip <n>', 'rows of the generation not produced (a preloaded database holds them)', '0')
+    .option('--of <n>', 'rows in the generation (default: --records + --skip)')
     .action(produceStream);
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BENCH_DATASETS, BenchDataset, DEFAULT_BENCH } from './bench.datasets';
 import { registerEngineBench } from './bench-engine.command';
+import { registerPreloadBench } from './bench-preload.command';
 import { registerStreamBench } from './bench-stream.command';
 import { runEvaluate } from './evaluate.command';
 import { writeGeneratedCsv } from './generate.command';
@@ -77,6 +78,7 @@ export function registerBenchCommand(program: Command): void {
   const bench = program.command('bench').description('benchmarks');
   registerEngineBench(bench);
   registerStreamBench(bench);
+  registerPreloadBench(bench);
   bench
     .command('match')
     .description('resolve and evaluate the public record-linkage datasets with the default configuration; one JSON line per dataset')

@@ -54,6 +54,44 @@ export interface IngestOptions {
   now?: () => Date;
   /** Told about what ingestion survives but an operator should know (oversized blocks). */
   warn?: (message: string, details: Record<string, unknown>) => void;
+  /**
+   * Most locks (one per record and per blocking key) one transaction takes; a larger set is stored
+   * in several transactions, one after the other. PostgreSQL's lock table is shared by every
+   * session and holds `max_locks_per_transaction` × `max_connections` entries (6,400 by default):
+   * one transaction taking more fails with "out of shared memory". Default 3,000.
+   */
+  maxLocksPerTransaction?: number;
+}
+
+export const DEFAULT_MAX_LOCKS_PER_TRANSACTION = 3000;
+
+/** The advisory locks a transaction storing these messages takes: each record, each of its blocking keys. */
+function lockKeysOf(prepared: Preparation[]): string[] {
+  return prepared.flatMap((p) => (p.ok ? p.records.flatMap((r) => [`record:${r.source}:${r.sourceId}`, ...r.matchKeys]) : []));
+}
+
+/**
+ * Consecutive slices of `prepared` whose distinct lock keys stay within `budget` (a message
+ * alone over the budget is a slice of its own). Order is kept: a record given twice in the batch
+ * is stored in order, the slices one after the other.
+ */
+export function sliceByLocks(prepared: Preparation[], budget: number): Preparation[][] {
+  const slices: Preparation[][] = [];
+  let slice: Preparation[] = [];
+  let keys = new Set<string>();
+  for (const item of prepared) {
+    const own = lockKeysOf([item]);
+    const added = own.filter((k) => !keys.has(k)).length;
+    if (slice.length > 0 && keys.size + added > budget) {
+      slices.push(slice);
+      slice = [];
+      keys = new Set();
+    }
+    slice.push(item);
+    for (const k of own) keys.add(k);
+  }
+  if (slice.length > 0) slices.push(slice);
+  return slices;
 }
 
 type Outcome = 'unchanged' | 'created' | 'updated' | 'merged';
@@ -95,6 +133,14 @@ export class IngestBatchUseCase {
 
   /** The same, for messages already prepared (a rebuild prepares some from stored mapped values). */
   async executePrepared(prepared: Preparation[]): Promise<IngestSummary> {
+    const slices = sliceByLocks(prepared, this.options.maxLocksPerTransaction ?? DEFAULT_MAX_LOCKS_PER_TRANSACTION);
+    if (slices.length === 1) return this.executeSlice(prepared);
+    const summary = emptySummary();
+    for (const slice of slices) add(summary, await this.executeSlice(slice));
+    return summary;
+  }
+
+  private async executeSlice(prepared: Preparation[]): Promise<IngestSummary> {
     // the near-name search takes no lock: it runs beside the transaction, on another connection
     const near = this.nearNames(prepared);
     near.catch(() => undefined);
@@ -152,8 +198,7 @@ export class IngestBatchUseCase {
       summary.detail.records.push({ source: record.source, outcome });
     };
 
-    const lockKeys = prepared.flatMap((p) => (p.ok ? p.records.flatMap((r) => [`record:${r.source}:${r.sourceId}`, ...r.matchKeys]) : []));
-    await resolution.lockKeys(lockKeys);
+    await resolution.lockKeys(lockKeysOf(prepared));
 
     // the records of the batch; a record given twice counts once, in its newest version
     const latest = new Map<string, Entry>();
@@ -454,7 +499,7 @@ export class IngestBatchUseCase {
     // steward tasks: pairs of clusters in the review band, seen from an incoming record's side when it is in one
     const tasks = new StewardTaskStore(db);
     const closing: { source: string; sourceId: string; stillOpen: string[] }[] = [];
-    const nearTasks: { record: PreparedRecord; goldenId: string; assessment: ClusterAssessment }[] = [];
+    const pairTasks: Parameters<StewardTaskStore['upsertPossibleMatches']>[0] = [];
     for (const { members, plan, clusters, expanded } of planned) {
       const ownOf = new Map(members.map((m) => [m.record.matchRecord.id, plan.clusters.find((c) => c.members.includes(m.record.matchRecord.id))!]));
       const owned = new Set([...ownOf.values()].map((c) => idOf(c.goldenId)));
@@ -467,8 +512,8 @@ export class IngestBatchUseCase {
       for (const review of oriented) {
         const from = splitRecordId(review.best.left);
         const to = splitRecordId(review.best.right);
-        await tasks.upsertPossibleMatch(
-          {
+        pairTasks.push({
+          task: {
             source: from.source,
             sourceId: from.sourceId,
             goldenId: review.left,
@@ -479,8 +524,8 @@ export class IngestBatchUseCase {
             details: reviewDetails(review.reason, review.averageProbability, review.pairs, review.best.score),
             at: now,
           },
-          review.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
-        );
+          type: review.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
+        });
       }
       const model = this.modelFor(members[0].record.kind);
       members.forEach(({ record }, m) => {
@@ -496,7 +541,7 @@ export class IngestBatchUseCase {
         );
         for (const a of near) {
           stillOpen.push(a.goldenId);
-          nearTasks.push({ record, goldenId: ownId, assessment: a });
+          pairTasks.push(assessmentTask(record, ownId, a, now));
         }
         closing.push({ source: record.source, sourceId: record.sourceId, stillOpen });
         const first = own.members.find((id) => ownOf.has(id)) === record.matchRecord.id;
@@ -504,7 +549,7 @@ export class IngestBatchUseCase {
         outcomes.set(record.matchRecord.id, { outcome, reviews: stillOpen.length });
       });
     }
-    for (const { record, goldenId, assessment } of nearTasks) await upsertAssessmentTask(tasks, record, goldenId, assessment, now);
+    await tasks.upsertPossibleMatches(pairTasks);
     await tasks.closeObsoletePossibleMatchesMany(closing, now);
     return outcomes;
   }
@@ -561,17 +606,17 @@ export class IngestBatchUseCase {
   private async openReviews(db: EntityManager, record: PreparedRecord, goldenId: string, assessments: ClusterAssessment[], mergedIds: string[], now: Date): Promise<number> {
     const tasks = new StewardTaskStore(db);
     const open = assessments.filter((a) => a.outcome === 'review' && a.goldenId !== goldenId && !mergedIds.includes(a.goldenId));
-    for (const a of open) await upsertAssessmentTask(tasks, record, goldenId, a, now);
+    await tasks.upsertPossibleMatches(open.map((a) => assessmentTask(record, goldenId, a, now)));
     await tasks.closeObsoletePossibleMatches(record.source, record.sourceId, open.map((a) => a.goldenId), now);
     return open.length;
   }
 }
 
-/** Opens (or refreshes) the task of one assessment: the record may be the same party as the candidate golden record. */
-async function upsertAssessmentTask(tasks: StewardTaskStore, record: PreparedRecord, goldenId: string, a: ClusterAssessment, now: Date): Promise<void> {
+/** The task of one assessment: the record may be the same party as the candidate golden record. */
+function assessmentTask(record: PreparedRecord, goldenId: string, a: ClusterAssessment, now: Date): Parameters<StewardTaskStore['upsertPossibleMatches']>[0][number] {
   const to = splitRecordId(a.best.recordId);
-  await tasks.upsertPossibleMatch(
-    {
+  return {
+    task: {
       source: record.source,
       sourceId: record.sourceId,
       goldenId,
@@ -582,8 +627,8 @@ async function upsertAssessmentTask(tasks: StewardTaskStore, record: PreparedRec
       details: reviewDetails(a.reason, a.averageProbability, a.members, a.best.score),
       at: now,
     },
-    a.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
-  );
+    type: a.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
+  };
 }
 
 /** What a steward task shows of a possible match: why, how alike overall, and the weight of every comparison of the best pair. */

@@ -22,32 +22,39 @@ export class StewardTaskStore {
   constructor(private readonly db: EntityManager) {}
 
   /**
-   * Opens a task about a pair (a possible match, or a duplicate inside a source that must not hold
-   * any), or refreshes the open one for the same record and candidate.
+   * Opens tasks about pairs (a possible match, or a duplicate inside a source that must not hold
+   * any), or refreshes the open one for the same record and candidate, in one statement; a pair
+   * given twice takes the values given last.
    */
-  async upsertPossibleMatch(task: PossibleMatchTask, type: 'possible-match' | 'source-duplicate' = 'possible-match'): Promise<void> {
+  async upsertPossibleMatches(items: { task: PossibleMatchTask; type: 'possible-match' | 'source-duplicate' }[]): Promise<void> {
+    if (items.length === 0) return;
+    const last = new Map(items.map((i) => [JSON.stringify([i.type, i.task.source, i.task.sourceId, i.task.candidateGoldenId]), i]));
+    const rows = [...last.values()].map(({ task, type }) => ({
+      id: randomUUID(),
+      type,
+      priority: Math.round(task.probability * 100),
+      source: task.source,
+      source_id: task.sourceId,
+      golden_id: task.goldenId,
+      candidate_golden_id: task.candidateGoldenId,
+      candidate_source: task.candidateSource,
+      candidate_source_id: task.candidateSourceId,
+      probability: task.probability,
+      details: task.details,
+      at: task.at,
+    }));
     await this.db.query(
       `INSERT INTO steward_task (id, type, status, priority, source, source_id, golden_id, candidate_golden_id, candidate_source,
                                  candidate_source_id, probability, details, created_at, updated_at)
-       VALUES ($1, $12, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+       SELECT r.id, r.type, 'open', r.priority, r.source, r.source_id, r.golden_id, r.candidate_golden_id, r.candidate_source,
+              r.candidate_source_id, r.probability, r.details, r.at, r.at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, type text, priority integer, source text, source_id text, golden_id uuid, candidate_golden_id uuid,
+                                                 candidate_source text, candidate_source_id text, probability double precision, details jsonb, at timestamptz)
        ON CONFLICT (type, source, source_id, candidate_golden_id) WHERE status = 'open' DO UPDATE SET
          priority = EXCLUDED.priority, golden_id = EXCLUDED.golden_id, candidate_source = EXCLUDED.candidate_source,
          candidate_source_id = EXCLUDED.candidate_source_id, probability = EXCLUDED.probability, details = EXCLUDED.details,
          updated_at = EXCLUDED.updated_at`,
-      [
-        randomUUID(),
-        Math.round(task.probability * 100),
-        task.source,
-        task.sourceId,
-        task.goldenId,
-        task.candidateGoldenId,
-        task.candidateSource,
-        task.candidateSourceId,
-        task.probability,
-        JSON.stringify(task.details),
-        task.at,
-        type,
-      ],
+      [JSON.stringify(rows)],
     );
   }
 
@@ -115,23 +122,26 @@ export class StewardTaskStore {
     );
   }
 
-  /** Opens (or refreshes) a task about a golden record as a whole, e.g. a customer the ERP cannot take yet. */
-  async upsertGoldenTask(type: string, goldenId: string, priority: number, details: Record<string, unknown>, at: Date): Promise<void> {
+  /** Opens, or refreshes, the open golden-level task of this type of each golden record, in one statement. */
+  async upsertGoldenTasks(type: string, items: { goldenId: string; priority: number; details: Record<string, unknown> }[], at: Date): Promise<void> {
+    if (items.length === 0) return;
     await this.db.query(
       `INSERT INTO steward_task (id, type, status, priority, golden_id, details, created_at, updated_at)
-       VALUES ($1, $2, 'open', $3, $4, $5, $6, $6)
+       SELECT r.id, $2, 'open', r.priority, r.golden_id, r.details, $3, $3 FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, priority integer, golden_id uuid, details jsonb)
        ON CONFLICT (type, golden_id) WHERE status = 'open' AND source IS NULL DO UPDATE SET
          priority = EXCLUDED.priority, details = EXCLUDED.details, updated_at = EXCLUDED.updated_at`,
-      [randomUUID(), type, priority, goldenId, JSON.stringify(details), at],
+      [JSON.stringify(items.map((i) => ({ id: randomUUID(), priority: i.priority, golden_id: i.goldenId, details: i.details }))), type, at],
     );
   }
 
-  /** Closes the open golden-level task of this type, saying why. */
-  async closeGoldenTask(type: string, goldenId: string, reason: string, at: Date): Promise<void> {
+  /** Closes the open golden-level task of this type of each golden record, saying why, in one statement. */
+  async closeGoldenTasks(type: string, items: { goldenId: string; reason: string }[], at: Date): Promise<void> {
+    if (items.length === 0) return;
     await this.db.query(
-      `UPDATE steward_task SET status = 'resolved', closed_at = $3, updated_at = $3, resolution = $4
-        WHERE type = $1 AND golden_id = $2 AND status = 'open' AND source IS NULL`,
-      [type, goldenId, at, JSON.stringify({ by: 'engine', reason })],
+      `UPDATE steward_task t SET status = 'resolved', closed_at = $3, updated_at = $3, resolution = jsonb_build_object('by', 'engine', 'reason', r.reason)
+         FROM unnest($2::uuid[], $4::text[]) AS r(golden_id, reason)
+        WHERE t.type = $1 AND t.golden_id = r.golden_id AND t.status = 'open' AND t.source IS NULL`,
+      [type, items.map((i) => i.goldenId), at, items.map((i) => i.reason)],
     );
   }
 

@@ -1,0 +1,153 @@
+import { Command } from 'commander';
+import { join } from 'node:path';
+import { generateRows } from '@mdm/core';
+import { createDatabaseIfMissing, databaseExists, dropDatabase, resolveDatabase, withDatabaseName } from '@mdm/infra';
+import { createDataSource, runMigrations } from '@mdm/persistence';
+import { loadRules, loadSettings } from '@mdm/settings';
+import { InboundMessage } from '@mdm/messaging';
+import { generatedRowMessage, generatedRowsIngest } from '@mdm/engine/ingest/generated-rows';
+
+interface PreloadOptions {
+  records: string;
+  of?: string;
+  seed: string;
+  batch: string;
+  database: string;
+}
+
+/** What a preloaded database holds, read back by `mdm bench stream --preloaded`. */
+export interface PreloadInfo {
+  /** Generated rows stored (the first `records` of a generation of `of` rows). */
+  records: number;
+  of: number;
+  seed: number;
+}
+
+const PRELOAD_TABLE = 'bench_preload';
+
+export async function readPreloadInfo(query: (sql: string) => Promise<unknown[]>): Promise<PreloadInfo> {
+  const rows = (await query(`SELECT records, "of", seed FROM ${PRELOAD_TABLE}`).catch(() => [])) as PreloadInfo[];
+  if (rows.length !== 1) throw new Error(`the database was not made by mdm bench preload (no ${PRELOAD_TABLE} table)`);
+  return { records: Number(rows[0].records), of: Number(rows[0].of), seed: Number(rows[0].seed) };
+}
+
+const positiveInt = (value: string, flag: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer`);
+  return n;
+};
+
+/**
+ * `mdm bench preload`: a database holding the golden records of the first N rows of a generation,
+ * stored by the engine's own ingest use case in large batches (the near-name review search is left
+ * out of the load: it only opens review tasks). `mdm bench stream --preloaded` copies it and streams
+ * the rows that follow, so the stream meets a full customer base, as a production engine does.
+ * Its events count as delivered: an initial load reaches downstream systems as a snapshot.
+ */
+export async function runPreload(options: PreloadOptions): Promise<Record<string, unknown>> {
+  const records = positiveInt(options.records, '--records');
+  const of = options.of === undefined ? records + 500_000 : positiveInt(options.of, '--of');
+  if (of < records) throw new Error('--of must be at least --records');
+  const batchSize = positiveInt(options.batch, '--batch');
+  const seed = Number(options.seed);
+  const settings = loadSettings(process.env);
+  const loaded = loadRules(settings.MDM_CONFIG_DIR);
+  const rules = { ...loaded, matching: { ...loaded.matching, trigramNeighbours: 0 } };
+  const server = await resolveDatabase({ dataDir: join(settings.MDM_HOME, 'postgres'), database: 'mdm' });
+  try {
+    if (await databaseExists(server.url, options.database)) throw new Error(`database ${options.database} exists already: drop it or choose another --database`);
+    await createDatabaseIfMissing(server.url, options.database);
+    let complete = false;
+    const dataSource = createDataSource(withDatabaseName(server.url, options.database), { applicationName: 'mdm-bench-preload' });
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource);
+      const ingest = generatedRowsIngest(dataSource, rules, 'bench.', settings.MDM_MAX_MESSAGE_BYTES);
+      // the trigram index is built once at the end, as a bulk load does (the load does not search it)
+      const indexes: { definition: string }[] = await dataSource.query(`SELECT pg_get_indexdef('ix_source_record_match_name'::regclass) AS definition`);
+      await dataSource.query(`DROP INDEX ix_source_record_match_name`);
+      const started = performance.now();
+      let offset = 0;
+      let stored = 0;
+      // two batches in flight, as two engine instances would store them: the database works on one
+      // while the engine prepares and resolves the other
+      const inFlight = new Set<Promise<void>>();
+      const store = async (batch: InboundMessage[]) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await ingest.execute(batch);
+            break;
+          } catch (error) {
+            // two concurrent transactions may deadlock on golden records they both touch: try again
+            const code = (error as { driverError?: { code?: string } }).driverError?.code;
+            if ((code !== '40P01' && code !== '40001') || attempt === 5) throw error;
+          }
+        }
+        const before = stored;
+        stored += batch.length;
+        if (Math.floor(stored / 50_000) > Math.floor(before / 50_000)) process.stderr.write(`preload: ${stored} records, ${Math.round(stored / ((performance.now() - started) / 1000))} records/s\n`);
+      };
+      let batch: InboundMessage[] = [];
+      const submit = async () => {
+        const work = store(batch).finally(() => inFlight.delete(work));
+        inFlight.add(work);
+        batch = [];
+        if (inFlight.size >= 2) await Promise.race(inFlight);
+      };
+      for (const row of generateRows({ records: of, seed })) {
+        if (offset === records) break;
+        batch.push(generatedRowMessage(row, offset++));
+        if (batch.length === batchSize) await submit();
+      }
+      if (batch.length > 0) await submit();
+      await Promise.all(inFlight);
+      await dataSource.query(indexes[0].definition);
+      const seconds = (performance.now() - started) / 1000;
+      // the load's events and ERP requests count as delivered (a snapshot); the stream's are its own
+      await dataSource.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
+      await dataSource.query(`CREATE TABLE ${PRELOAD_TABLE} (records integer NOT NULL, "of" integer NOT NULL, seed integer NOT NULL)`);
+      await dataSource.query(`INSERT INTO ${PRELOAD_TABLE} VALUES ($1, $2, $3)`, [records, of, seed]);
+      await dataSource.query('VACUUM ANALYZE');
+      const [counts] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM golden_record WHERE status = 'active')::int AS golden, (SELECT count(*) FROM source_record)::int AS sources,
+                (SELECT count(*) FROM steward_task WHERE status = 'open')::int AS tasks, pg_database_size(current_database()) AS bytes`,
+      );
+      complete = true;
+      return {
+        bench: 'preload',
+        database: options.database,
+        records,
+        of,
+        seed,
+        batchSize,
+        seconds: Math.round(seconds),
+        recordsPerSecond: Math.round(records / seconds),
+        sourceRecords: counts.sources,
+        goldenRecords: counts.golden,
+        openTasks: counts.tasks,
+        databaseMb: Math.round(Number(counts.bytes) / 1024 / 1024),
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      };
+    } finally {
+      await dataSource.destroy().catch(() => undefined);
+      // a load cut short is not a preloaded database
+      if (!complete) await dropDatabase(server.url, options.database).catch(() => undefined);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+export function registerPreloadBench(bench: Command): void {
+  bench
+    .command('preload')
+    .description("a database holding the golden records of N generated records, for mdm bench stream --preloaded; one JSON line")
+    .option('--records <N>', 'generated records to store', '1000000')
+    .option('--of <M>', 'size of the generation they are the first rows of (the stream takes the rows that follow); default N + 500,000')
+    .option('--seed <n>', 'generator seed', '1')
+    .option('--batch <n>', 'records per batch (stored in transactions of at most 3,000 locks)', '1000')
+    .requiredOption('--database <name>', 'the database to create (it must not exist)')
+    .action(async (options: PreloadOptions) => {
+      console.log(JSON.stringify(await runPreload(options)));
+    });
+}
