@@ -68,7 +68,10 @@ export async function canConnect(url: string): Promise<boolean> {
  */
 export async function createDatabaseFromTemplate(adminUrl: string, name: string, template: string): Promise<void> {
   await withClient(adminUrl, async (client) => {
-    await client.query(`create database ${client.escapeIdentifier(name)} template ${client.escapeIdentifier(template)}`);
+    // PostgreSQL 15+ copies through the WAL by default, block by block: the files are copied whole instead
+    const { rows } = await client.query<{ v: string }>(`select current_setting('server_version_num') as v`);
+    const strategy = Number(rows[0].v) >= 150000 ? ' strategy = file_copy' : '';
+    await client.query(`create database ${client.escapeIdentifier(name)} template ${client.escapeIdentifier(template)}${strategy}`);
   });
 }
 
