@@ -44,6 +44,9 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
       connectionTimeoutMillis: 10_000,
       // a statement that hangs (lost server, lock wait) fails instead of blocking the engine forever
       statement_timeout: 60_000,
+      // the engine's statements are many and short: compiling one (JIT, on by default from
+      // PostgreSQL 12 for statements the planner deems costly) takes longer than running it
+      options: '-c jit=off',
     },
   });
 }

@@ -202,27 +202,28 @@ export class ResolutionStore {
     if (queries.length === 0) return [];
     const maxBlockSize = queries[0].maxBlockSize;
     const allKeys = [...new Set(queries.flatMap((q) => q.keys))];
-    const oversized: { key: string }[] =
-      allKeys.length === 0
-        ? []
-        : await this.db.query(
-            `SELECT k.key FROM unnest($1::text[]) AS k(key)
-              WHERE (SELECT count(*) FROM (SELECT 1 FROM match_key m WHERE m.key = k.key LIMIT $2 + 1) AS l) > $2`,
-            [allKeys, maxBlockSize],
-          );
-    const skipped = new Set(oversized.map((o) => o.key));
-    const usable = allKeys.filter((k) => !skipped.has(k));
+    const skipped = new Set<string>();
     const byKey = new Map<string, Set<string>>();
-    if (usable.length > 0) {
-      const rows: { key: string; golden_id: string }[] = await this.db.query(
-        `SELECT DISTINCT m.key, x.golden_id
-           FROM match_key m
-           JOIN xref x ON x.source = m.source AND x.source_id = m.source_id
-           JOIN golden_record g ON g.id = x.golden_id
-          WHERE m.key = ANY($1::text[]) AND g.status = 'active'`,
-        [usable],
+    if (allKeys.length > 0) {
+      // Driven by the keys, one index lookup each, whatever the planner's statistics say (LIMIT and
+      // OFFSET 0 keep the lateral subqueries from being flattened into a join it might hash over
+      // whole tables when its statistics are stale, as during an initial load). A key is read up to
+      // maxBlockSize + 1 records: more, and it is oversized, skipped and reported.
+      const rows: { key: string; n: string; golden_id: string | null }[] = await this.db.query(
+        `SELECT h.key, h.n, g.golden_id
+           FROM (SELECT k.key, r.source, r.source_id, count(*) OVER (PARTITION BY k.key) AS n
+                   FROM unnest($1::text[]) AS k(key)
+                   CROSS JOIN LATERAL (SELECT m.source, m.source_id FROM match_key m WHERE m.key = k.key LIMIT $2 + 1) r) h
+           LEFT JOIN LATERAL (SELECT x.golden_id FROM xref x JOIN golden_record g ON g.id = x.golden_id
+                               WHERE x.source = h.source AND x.source_id = h.source_id AND g.status = 'active' OFFSET 0) g ON h.n <= $2`,
+        [allKeys, maxBlockSize],
       );
       for (const row of rows) {
+        if (Number(row.n) > maxBlockSize) {
+          skipped.add(row.key);
+          continue;
+        }
+        if (row.golden_id === null) continue;
         const set = byKey.get(row.key);
         if (set) set.add(row.golden_id);
         else byKey.set(row.key, new Set([row.golden_id]));
