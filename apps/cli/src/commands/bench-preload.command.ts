@@ -81,7 +81,11 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
         }
         const before = stored;
         stored += batch.length;
-        if (Math.floor(stored / 50_000) > Math.floor(before / 50_000)) process.stderr.write(`preload: ${stored} records, ${Math.round(stored / ((performance.now() - started) / 1000))} records/s\n`);
+        if (Math.floor(stored / 50_000) > Math.floor(before / 50_000)) {
+          process.stderr.write(`preload: ${stored} records, ${Math.round(stored / ((performance.now() - started) / 1000))} records/s\n`);
+          // the planner's statistics follow the growing tables, as autovacuum would keep them
+          await dataSource.query('ANALYZE');
+        }
       };
       // two loaders, as two engine instances: each stores its half of the rows in order, so the
       // database works for one while the other prepares and resolves. The halves are far apart in

@@ -302,6 +302,8 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
             lagMax: Math.max(...samples.map((x) => x.lag)),
             rssMbFirstQuarter: average(samples.slice(0, quarter).map((x) => x.rssMb)),
             rssMbLastQuarter: average(samples.slice(-quarter).map((x) => x.rssMb)),
+            // the least RSS of each sixth of the run: what the process keeps after its collections; a leak raises it
+            rssMbLeastPerSixth: sixths(samples).map((part) => Math.min(...part.map((x) => x.rssMb ?? Infinity))),
             connectionsMin: Math.min(...samples.map((x) => x.connections)),
             connectionsMax: Math.max(...samples.map((x) => x.connections)),
             resumeSeconds: resumes.map((r) => (r.resumedAt === null ? null : Math.round((r.resumedAt - r.killedAt) / 100) / 10)),
@@ -336,6 +338,12 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     if (!options.keep) await dropDatabase(server.url, database).catch(() => undefined);
     await server.stop();
   }
+}
+
+/** The samples cut into six consecutive parts of equal length (the last one takes the remainder). */
+function sixths<T>(samples: T[]): T[][] {
+  const size = Math.max(1, Math.floor(samples.length / 6));
+  return Array.from({ length: 6 }, (_, i) => samples.slice(i * size, i === 5 ? samples.length : (i + 1) * size)).filter((part) => part.length > 0);
 }
 
 /** The offsets the group committed, summed over the partitions of `topics`. */
