@@ -15,8 +15,9 @@ const MAX_MEMBERS_CHECKED = 10_000;
 /**
  * A steward decides a task about a pair of records, in one transaction.
  *
- * `merge`: the decision is stored as a must-link pair (`match_decision.decision = 'match'`), which
- * every later re-clustering honours; the two golden records merge into the oldest through the
+ * `merge`: the decision is stored as must-link pairs (`match_decision.decision = 'match'`) tying
+ * the pair and every member of both golden records together, which every later re-clustering (and
+ * a rebuild) honours; the two golden records merge into the oldest through the
  * engine's own merge path (tombstone and `golden.redirected` for the retired id, cross-references
  * of the moved records, `golden.merged` for the survivor), all through the outbox. A merge that a
  * rule forbids (two different valid SIRENs, two records of the ERP, a "not a match" decision
@@ -61,7 +62,13 @@ export class DecideMatchUseCase {
       const locked = await lockGoldenOf(store, pair, [left, right]);
       const [survivor, ...mergedAway] = locked.sort((x, y) => compareGoldenAge({ goldenId: x.id, createdAt: x.createdAt.toISOString() }, { goldenId: y.id, createdAt: y.createdAt.toISOString() }));
       if (mergedAway.length > 0) await this.checkMerge(store, survivor, mergedAway[0]);
-      await store.addDecisions([pair], 'match', command.by, reason, now);
+      // the steward merged the two golden records as they stand: every member is tied to the pair,
+      // so a re-clustering (or a rebuild) keeps all of them together, not only the pair
+      const members = await store.loadMembersMany(locked.map((g) => g.id));
+      const tied = new Map([...members.values()].flat().map((m) => [idOf(m), { source: m.source, sourceId: m.sourceId }]));
+      tied.delete(idOf(pair.a));
+      tied.delete(idOf(pair.b));
+      await store.addDecisions([pair, ...[...tied.values()].map((b) => ({ a: pair.a, b }))], 'match', command.by, reason, now);
       // closed before the merge, which turns the record's other tasks about this pair obsolete
       await tasks.resolveTask(task.id, { ...resolution, goldenIds: [survivor.id] }, now);
       if (mergedAway.length > 0) await this.merge(db, survivor, mergedAway, { steward: command.by, action: 'merge', reason }, now);
