@@ -110,15 +110,11 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
   let preload: (PreloadInfo & { goldenRecords: number }) | null = null;
   if (options.preloaded !== undefined) {
     if (!(await databaseExists(server.url, options.preloaded))) throw new Error(`--preloaded: database ${options.preloaded} does not exist (make it with mdm bench preload)`);
-    const client = new Client({ connectionString: withDatabaseName(server.url, options.preloaded) });
+    const templateUrl = withDatabaseName(server.url, options.preloaded);
+    const client = new Client({ connectionString: templateUrl });
     await client.connect();
-    try {
-      const info = await readPreloadInfo(async (sql) => (await client.query(sql)).rows);
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM golden_record WHERE status = 'active'`);
-      preload = { ...info, goldenRecords: rows[0].n as number };
-    } finally {
-      await client.end();
-    }
+    const info = await readPreloadInfo(async (sql) => (await client.query(sql)).rows).finally(() => client.end());
+    preload = { ...info, goldenRecords: await countActiveGolden(templateUrl) };
     if (records > preload.of - preload.records) throw new Error(`--preloaded: ${options.preloaded} leaves ${preload.of - preload.records} generated rows to stream (mdm bench preload --of)`);
     await createDatabaseFromTemplate(server.url, database, options.preloaded);
   } else {

@@ -133,10 +133,8 @@ export class IngestBatchUseCase {
 
   /** The same, for messages already prepared (a rebuild prepares some from stored mapped values). */
   async executePrepared(prepared: Preparation[]): Promise<IngestSummary> {
-    const slices = sliceByLocks(prepared, this.options.maxLocksPerTransaction ?? DEFAULT_MAX_LOCKS_PER_TRANSACTION);
-    if (slices.length === 1) return this.executeSlice(prepared);
     const summary = emptySummary();
-    for (const slice of slices) add(summary, await this.executeSlice(slice));
+    for (const slice of sliceByLocks(prepared, this.options.maxLocksPerTransaction ?? DEFAULT_MAX_LOCKS_PER_TRANSACTION)) add(summary, await this.executeSlice(slice));
     return summary;
   }
 
