@@ -16,6 +16,7 @@ import {
   SourceMapping,
   SurvivorshipPolicy,
   compareVersions,
+  featureCache,
   modelForKind,
   resolveIncoming,
   reclusterLocally,
@@ -424,6 +425,8 @@ export class IngestBatchUseCase {
     const notAMatch = new NotAMatchSet(await store.notAMatchPairs(recordIds));
     // a steward's merge keeps its two records in one golden record, whatever their new versions say
     const mustLink = new MustLinkSet(await store.mustLinkPairs(recordIds));
+    // every record's features are extracted once, however many groups and assessments read them
+    const cache = featureCache();
 
     const refs = new Map<string, string>();
     const idOf = (id: string) => refs.get(id) ?? id;
@@ -442,7 +445,7 @@ export class IngestBatchUseCase {
         .map((id) => loaded.get(id))
         .filter((c): c is GoldenCluster => c !== undefined && rows.get(c.goldenId)!.kind === kind);
       const incoming = members.map((m) => m.record.matchRecord).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const plan = reclusterLocally(incoming, clusters, this.modelFor(kind), { ...this.matchOptions(notAMatch), mustLink });
+      const plan = reclusterLocally(incoming, clusters, this.modelFor(kind), { ...this.matchOptions(notAMatch), mustLink, cache });
       // the cause a changed golden record names: its first incoming record, else the group's first
       const byId = new Map(members.map((m) => [m.record.matchRecord.id, m.record]));
       const causeOf = (cluster: PlannedCluster): ChangeCause => {
@@ -534,7 +537,7 @@ export class IngestBatchUseCase {
         // clustering never pairs them, but a steward should see the ones in the review band
         const absorbed = new Set([own.goldenId, ...own.mergedIds]);
         const others = clusters.filter((c) => expanded[m].has(c.goldenId) && !absorbed.has(c.goldenId) && !stillOpen.includes(idOf(c.goldenId)));
-        const near = resolveIncoming(record.matchRecord, others, model, this.matchOptions(notAMatch)).assessments.filter(
+        const near = resolveIncoming(record.matchRecord, others, model, { ...this.matchOptions(notAMatch), cache }).assessments.filter(
           (a) => a.outcome === 'review' && plan.clusters.some((c) => c.goldenId === a.goldenId && !c.members.includes(record.matchRecord.id)),
         );
         for (const a of near) {

@@ -53,6 +53,17 @@ export interface FeatureOptions {
   isGeneric?: IsGenericValue;
   /** Country used for postal districts when the record has none. */
   defaultCountry?: string;
+  /**
+   * Features already extracted, by record object (`featureCache()`): a caller that scores the same
+   * records many times (the records of one batch, against each other and their candidates) extracts
+   * each once. One cache per set of the other options.
+   */
+  cache?: WeakMap<MatchRecord, Features>;
+}
+
+/** A cache for `FeatureOptions.cache`: it lives as long as the records it is given. */
+export function featureCache(): WeakMap<MatchRecord, Features> {
+  return new WeakMap();
 }
 
 /** Names repeat (a few thousand first names in a million records): their phonetic code is computed once. */
@@ -92,6 +103,14 @@ function tokens(value: string | undefined): string[] | undefined {
 }
 
 export function extractFeatures(record: MatchRecord, options: FeatureOptions = {}): Features {
+  const cached = options.cache?.get(record);
+  if (cached !== undefined) return cached;
+  const features = computeFeatures(record, options);
+  options.cache?.set(record, features);
+  return features;
+}
+
+function computeFeatures(record: MatchRecord, options: FeatureOptions): Features {
   const isGeneric = options.isGeneric ?? defaultIsGeneric;
   const kind = record.kind;
   const keep = (attribute: string, v: string | undefined) => (v !== undefined && !isGeneric(attribute, v, kind) ? v : undefined);

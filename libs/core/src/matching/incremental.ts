@@ -41,6 +41,12 @@ export interface GoldenCluster {
   goldenId: string;
   createdAt: string;
   members: MatchRecord[];
+  /**
+   * The link component the golden record belongs to (`PlannedCluster.component` of the plan that
+   * last changed it). Given, two stored records of different components are known not to be linked:
+   * re-clustering scores their pair only when the average linkage or a review needs it.
+   */
+  component?: string;
 }
 
 export interface MemberScore {

@@ -238,6 +238,38 @@ describe('reclusterLocally', () => {
     expect(reclusterLocally([person('web:1', { lastName: 'dubois', birthDate: '19800101' })], [g1, g2], model, options).capped).toBe(false);
   });
 
+  it('does not score again the pairs of two stored records of different link components, and plans the same', () => {
+    const stored = [
+      { ...golden('g1', '2026-01-01T00:00:00Z', person('crm:1', { lastName: 'dubois', birthDate: '19800101' })), component: 'crm:1' },
+      { ...golden('g2', '2026-01-02T00:00:00Z', person('crm:2', { lastName: 'dubois', birthDate: '19900101' })), component: 'crm:2' },
+      { ...golden('g3', '2026-01-03T00:00:00Z', person('crm:3', { lastName: 'dubois', birthDate: '19700101' }), person('crm:4', { lastName: 'dubois', birthDate: '19700101' })), component: 'crm:3' },
+    ];
+    const incoming = [person('web:1', { lastName: 'dubois', birthDate: '19800101' })];
+    const known = reclusterLocally(incoming, stored, model, options);
+    const unknown = reclusterLocally(incoming, stored.map(({ component: _, ...g }) => g), model, options);
+    // the incoming record with each of the four stored ones, and the two records of one component
+    expect(known.stats.candidatePairs).toBe(5);
+    expect(unknown.stats.candidatePairs).toBe(10);
+    expect(known.clusters).toEqual(unknown.clusters);
+    expect(known.steps).toEqual([{ type: 'move', recordId: 'web:1', from: null, to: 'g1' }]);
+    expect(known.reviews).toEqual(unknown.reviews);
+  });
+
+  it('still reports the possible match of two stored records of different components when one of their golden records changed', () => {
+    // crm:1 and crm:2: same last name, no other value known on both sides (p = 0.4737, review band)
+    const g1 = { ...golden('g1', '2026-01-01T00:00:00Z', person('crm:1', { lastName: 'dubois', emails: ['marie.dubois@orange.fr'] })), component: 'crm:1' };
+    const g2 = { ...golden('g2', '2026-01-02T00:00:00Z', person('crm:2', { lastName: 'dubois', birthDate: '19900101' })), component: 'crm:2' };
+    // web:1 joins g1 (same last name and email) and is distinct from crm:2 (another birth date)
+    const incoming = [person('web:1', { lastName: 'dubois', birthDate: '19800101', emails: ['marie.dubois@orange.fr'] })];
+    const withReviewBand = { ...options, thresholds: { link: 0.9, review: 0.4 } };
+    const plan = reclusterLocally(incoming, [g1, g2], model, withReviewBand);
+    expect(plan.stats.candidatePairs).toBe(2);
+    expect(plan.steps).toEqual([{ type: 'move', recordId: 'web:1', from: null, to: 'g1' }]);
+    expect(plan.reviews.map((r) => [r.left, r.right, r.reason, r.best.left, r.best.right])).toEqual([['g1', 'g2', 'review-band', 'crm:1', 'crm:2']]);
+    // nothing changes for the two golden records alone: their possible match is not reported again
+    expect(reclusterLocally([], [g1, g2], model, withReviewBand).reviews).toEqual([]);
+  });
+
   it('refuses a record given in two golden records', () => {
     const r = person('crm:1', { lastName: 'dubois' });
     expect(() => reclusterLocally([], [golden('g1', '2026-01-01T00:00:00Z', r), golden('g2', '2026-01-01T00:00:00Z', r)], model, options)).toThrow(/crm:1 is in golden records g1 and g2/);

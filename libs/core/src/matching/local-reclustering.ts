@@ -112,7 +112,7 @@ export interface LocalPlanStats {
   /** Records re-clustered (the local set). */
   records: number;
   goldenRecords: number;
-  /** Pairs sharing a key. */
+  /** Pairs sharing a key that can be links: an incoming record's, or two records of one link component. */
   candidatePairs: number;
   links: number;
   /** Pairs scored in all (candidate pairs and the cross pairs average linkage needed). */
@@ -157,7 +157,7 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function reclusterLocally(incoming: readonly MatchRecord[], clusters: readonly GoldenCluster[], model: MatchModel, options: LocalClusteringOptions = {}): LocalPlan {
   const thresholds = options.thresholds ?? model.thresholds;
-  const featureOptions: FeatureOptions = { isGeneric: options.isGeneric, defaultCountry: options.defaultCountry };
+  const featureOptions: FeatureOptions = { isGeneric: options.isGeneric, defaultCountry: options.defaultCountry, cache: options.cache };
   const rules = options.blockingRules ?? DEFAULT_BLOCKING_RULES;
   const keysOf = options.keysOf ?? ((f: Features) => incrementalBlockingKeysOf(f, rules));
   const unique = new Set(options.uniqueSources ?? []);
@@ -206,7 +206,11 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
   }
   const n = records.length;
 
-  // candidate pairs: records sharing a key, each pair once, the lower id on the left
+  // candidate pairs: records sharing a key, each pair once, the lower id on the left. Two stored
+  // records of different link components are not linked (their components would be one): their
+  // pair cannot be a link, so it is left out, and a block shared by many stored records costs the
+  // pairs of the incoming records, not the square of the block.
+  const componentOf = records.map((r) => (incomingIds.has(r.id) ? undefined : goldens.get(current.get(r.id)!)?.component));
   const byKey = new Map<string, number[]>();
   keys.forEach((list, i) => {
     for (const key of list) {
@@ -216,7 +220,31 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
     }
   });
   const candidates = new Set<number>();
-  for (const holders of byKey.values()) for (let x = 0; x < holders.length; x++) for (let y = x + 1; y < holders.length; y++) candidates.add(holders[x] * n + holders[y]);
+  let leftOut = false;
+  const allPairs = (list: number[]) => {
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) candidates.add(list[x] * n + list[y]);
+  };
+  for (const holders of byKey.values()) {
+    // holders are in index order; `open` are those without a known component (incoming records)
+    const open: number[] = [];
+    const byComponent = new Map<string, number[]>();
+    for (const i of holders) {
+      const c = componentOf[i];
+      if (c === undefined) open.push(i);
+      else {
+        const same = byComponent.get(c);
+        if (same) same.push(i);
+        else byComponent.set(c, [i]);
+      }
+    }
+    if (byComponent.size <= 1 || open.length === holders.length) {
+      allPairs(holders);
+      continue;
+    }
+    leftOut = true;
+    for (const o of open) for (const i of holders) if (i !== o) candidates.add(Math.min(i, o) * n + Math.max(i, o));
+    for (const same of byComponent.values()) allPairs(same);
+  }
   const candidatePairs = [...candidates].sort((a, b) => a - b);
 
   // pair scores, memoised: probability and deterministic rule, with the same functions as batch
@@ -327,7 +355,29 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
   for (const c of planned) for (const id of c.members) if (current.get(id) !== c.goldenId) steps.push({ type: 'move', recordId: id, from: current.get(id) ?? null, to: c.goldenId });
   for (const c of planned) if (c.mergedIds.length > 0) steps.push({ type: 'merge', survivorId: c.goldenId, mergedIds: c.mergedIds });
 
-  const reviews = reviewsBetween(planned, clusterOf, candidatePairs, n, score, (i, j) => {
+  // a pair left out above cannot be a link but can be a possible match: it is looked at when one of
+  // its clusters changed (it holds an incoming record, or its members changed); two unchanged
+  // clusters' possible match was looked at when one of them last changed
+  let reviewPairs = candidatePairs;
+  if (leftOut) {
+    const seen = new Set(candidates);
+    const more: number[] = [];
+    for (const holders of byKey.values()) {
+      for (const i of holders) {
+        if (!planned[clusterOf[i]].changed) continue;
+        for (const j of holders) {
+          if (clusterOf[j] === clusterOf[i]) continue;
+          const key = Math.min(i, j) * n + Math.max(i, j);
+          if (!seen.has(key)) {
+            seen.add(key);
+            more.push(key);
+          }
+        }
+      }
+    }
+    if (more.length > 0) reviewPairs = [...candidatePairs, ...more].sort((a, b) => a - b);
+  }
+  const reviews = reviewsBetween(planned, clusterOf, reviewPairs, n, score, (i, j) => {
     const [a, b] = i < j ? [features[i], features[j]] : [features[j], features[i]];
     return scoreFeatures(a, b, model, options.notAMatch);
   }, thresholds, records);
@@ -416,7 +466,7 @@ function componentsOf(n: number, links: LinkedPairs): Int32Array {
  */
 export function linkedGoldenIds(record: MatchRecord, clusters: readonly GoldenCluster[], model: MatchModel, options: LocalClusteringOptions = {}): string[] {
   const thresholds = options.thresholds ?? model.thresholds;
-  const featureOptions: FeatureOptions = { isGeneric: options.isGeneric, defaultCountry: options.defaultCountry };
+  const featureOptions: FeatureOptions = { isGeneric: options.isGeneric, defaultCountry: options.defaultCountry, cache: options.cache };
   const keysOf = options.keysOf ?? ((f: Features) => incrementalBlockingKeysOf(f, options.blockingRules ?? DEFAULT_BLOCKING_RULES));
   const unique = new Set(options.uniqueSources ?? []);
   const incoming = extractFeatures(record, featureOptions);

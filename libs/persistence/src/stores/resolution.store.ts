@@ -41,6 +41,8 @@ export interface GoldenRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Its link component (docs/matching.md); null until a re-clustering names it. */
+  component?: string | null;
 }
 
 export interface CandidateQuery {
@@ -283,7 +285,7 @@ export class ResolutionStore {
     );
     const members = new Map<string, MatchRecord[]>(golden.map((g) => [g.id, []]));
     for (const row of rows) members.get(row.golden_id)!.push(row.match_record);
-    return golden.map((g) => ({ goldenId: g.id, createdAt: g.createdAt.toISOString(), members: members.get(g.id)! }));
+    return golden.map((g) => ({ goldenId: g.id, createdAt: g.createdAt.toISOString(), members: members.get(g.id)!, ...(g.component ? { component: g.component } : {}) }));
   }
 
   /** Steward "not a match" decisions that involve one of the records, as pairs of record ids (`source:sourceId`). */
@@ -638,5 +640,6 @@ export function toGoldenRow(row: Record<string, unknown>): GoldenRow {
     version: row.version as number,
     createdAt: row.created_at as Date,
     updatedAt: row.updated_at as Date,
+    component: (row.component as string | null | undefined) ?? null,
   };
 }

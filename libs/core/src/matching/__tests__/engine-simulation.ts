@@ -171,7 +171,8 @@ export class EngineSimulation {
 
   private cluster(goldenId: string): GoldenCluster {
     const g = this.goldens.get(goldenId)!;
-    return { goldenId, createdAt: g.createdAt, members: [...g.members.values()] };
+    // the component index is given, as the engine gives it (golden_record.component)
+    return { goldenId, createdAt: g.createdAt, members: [...g.members.values()], ...(g.component ? { component: g.component } : {}) };
   }
 
   /** Every golden record of the components of these golden records. */
