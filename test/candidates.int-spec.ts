@@ -8,7 +8,7 @@ import { CONFIG_DIR, TestEnvironment } from './support/harness';
 /**
  * The candidate lookup by blocking key (one statement for a whole batch) against a plain join of
  * the same tables: the same golden records for every key, and the keys shared by more records than
- * the block size reported as skipped.
+ * the block size reported as skipped. The same for the near-name search (trigram similarity).
  */
 describe('candidates by blocking key (real PostgreSQL)', () => {
   let env: TestEnvironment;
@@ -62,5 +62,42 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
     // the data exercises both sides: keys over the block size, and candidates found
     expect(skippedSeen).toBeGreaterThan(0);
     expect(linkedSeen).toBeGreaterThan(stored.length / 2);
+  });
+
+  it('finds the golden records of the near names of every stored name, as a plain join of all similar names says', async () => {
+    const named: { source: string; source_id: string; kind: 'person' | 'organization'; match_name: string }[] = await dataSource.query(
+      `SELECT source, source_id, kind, match_name FROM source_record WHERE match_name IS NOT NULL ORDER BY source, source_id`,
+    );
+    const neighbours = 10;
+    const queries: CandidateQuery[] = named.map((s) => ({ keys: [], kind: s.kind, name: s.match_name, source: s.source, sourceId: s.source_id, maxBlockSize: 1000, neighbours, similarity: 0.5 }));
+    const found = await inTransaction(dataSource, (db) => new ResolutionStore(db).findNearNames(queries));
+    // every similar stored name (the record's own included), with its active golden record
+    const similar: { source: string; source_id: string; names: number; golden: string[] }[] = await inTransaction(dataSource, async (db) => {
+      await db.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)`);
+      return db.query(
+        `SELECT r.source, r.source_id, count(*)::int AS names,
+                array_remove(array_agg(DISTINCT CASE WHEN g.status = 'active' AND (o.source, o.source_id) <> (r.source, r.source_id) THEN g.id END), NULL) AS golden
+           FROM source_record r
+           JOIN source_record o ON o.kind = r.kind AND o.match_name IS NOT NULL AND o.match_name % r.match_name
+           JOIN xref x ON x.source = o.source AND x.source_id = o.source_id JOIN golden_record g ON g.id = x.golden_id
+          WHERE r.match_name IS NOT NULL GROUP BY 1, 2`,
+      );
+    });
+    const truth = new Map(similar.map((s) => [`${s.source}:${s.source_id}`, s]));
+    let compared = 0;
+    let withNeighbours = 0;
+    named.forEach((s, i) => {
+      const expected = truth.get(`${s.source}:${s.source_id}`)!;
+      const golden = [...new Set(found.get(i) ?? [])].sort();
+      // the search keeps the nearest `neighbours` names (the record's own among them): where there
+      // are no more similar names than that, it must find exactly the golden records of all of them
+      if (expected.names <= neighbours) {
+        expect(golden).toEqual([...expected.golden].sort());
+        compared++;
+        if (golden.length > 0) withNeighbours++;
+      } else expect(golden.every((id) => expected.golden.includes(id))).toBe(true);
+    });
+    expect(compared).toBeGreaterThan(named.length / 2);
+    expect(withNeighbours).toBeGreaterThan(10);
   });
 });
