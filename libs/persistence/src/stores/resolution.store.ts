@@ -241,8 +241,8 @@ export class ResolutionStore {
 
   /**
    * The golden records holding the `neighbours` nearest names of each record (by query index) among
-   * the stored records (every committed record is linked), by trigram distance, at the query's similarity or more. It sets the
-   * similarity for the rest of the transaction it runs on.
+   * the stored records (every committed record is linked), by trigram distance, at the query's
+   * similarity or more. It sets the similarity for the rest of the transaction it runs on.
    */
   async findNearNames(queries: CandidateQuery[]): Promise<Map<number, string[]>> {
     const near = new Map<number, string[]>();
