@@ -219,6 +219,8 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
       else byKey.set(key, [i]);
     }
   });
+  /** A pair's number: the lower index on the left. */
+  const pair = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const candidates = new Set<number>();
   let leftOut = false;
   const allPairs = (list: number[]) => {
@@ -242,7 +244,7 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
       continue;
     }
     leftOut = true;
-    for (const o of open) for (const i of holders) if (i !== o) candidates.add(Math.min(i, o) * n + Math.max(i, o));
+    for (const o of open) for (const i of holders) if (i !== o) candidates.add(pair(i, o));
     for (const same of byComponent.values()) allPairs(same);
   }
   const candidatePairs = [...candidates].sort((a, b) => a - b);
@@ -251,7 +253,6 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
   const scoring = scoringModel(model);
   const levels = new Uint8Array(scoring.comparisons.length);
   const scores = new Map<number, Scored>();
-  const pair = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const score = (i: number, j: number): Scored => {
     const key = pair(i, j);
     let scored = scores.get(key);
@@ -278,7 +279,7 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
   for (const [a, b] of options.mustLink?.entries() ?? []) {
     const i = indexOf.get(a);
     const j = indexOf.get(b);
-    if (i !== undefined && j !== undefined && i !== j) mustPairs.push(Math.min(i, j) * n + Math.max(i, j));
+    if (i !== undefined && j !== undefined && i !== j) mustPairs.push(pair(i, j));
   }
   const extra = mustPairs.filter((key) => !candidates.has(key));
   const size = candidatePairs.length + extra.length;
@@ -367,7 +368,7 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
         if (!planned[clusterOf[i]].changed) continue;
         for (const j of holders) {
           if (clusterOf[j] === clusterOf[i]) continue;
-          const key = Math.min(i, j) * n + Math.max(i, j);
+          const key = pair(i, j);
           if (!seen.has(key)) {
             seen.add(key);
             more.push(key);
