@@ -239,7 +239,8 @@ export function reclusterLocally(incoming: readonly MatchRecord[], clusters: rea
         else byComponent.set(c, [i]);
       }
     }
-    if (byComponent.size <= 1 || open.length === holders.length) {
+    // one stored component or none: every pair can be a link
+    if (byComponent.size <= 1) {
       allPairs(holders);
       continue;
     }
