@@ -167,6 +167,8 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
     expect(text).toMatch(/mdm_resolution_latency_seconds_count [1-9]/);
     expect(text).toMatch(new RegExp(`mdm_consumer_lag\\{topic="${env.topic('mdm.source.erp.customers').replaceAll('.', '\\.')}",partition="\\d+"\\} 0\\n`));
     expect(text).toContain('mdm_outbox_pending');
+    expect(text).toMatch(/mdm_near_names_pending \d+\n/);
+    expect(text).toMatch(/mdm_near_names_oldest_wait_seconds [\d.e+-]+\n/);
   });
 
   it('reads a golden record as it was at a past instant', async () => {

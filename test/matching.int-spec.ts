@@ -154,4 +154,43 @@ describe('incremental matching on the Kafka path (real Kafka, real PostgreSQL)',
       await reader.stop();
     }
   });
+
+  it('opens a possible match for a near name that shares no blocking key, after the commit, and keeps it as versions come', async () => {
+    // two bakeries of Rennes: the second name misspelled, nothing else in common that a key reads
+    // (no SIRET, no phone, no street, different words): only the near-name reviewer finds the pair
+    const account = (contactId: string, accountId: string, name: string, at: string) => ({
+      contactId,
+      firstName: contactId === 'N-1' ? 'Alice' : 'Bruno',
+      lastName: contactId === 'N-1' ? 'Ferrand' : 'Texier',
+      account: { accountId, name, billingPostalCode: '35000', billingCity: 'Rennes', billingCountry: 'France', type: 'Prospect' },
+      lastModifiedDate: at,
+    });
+    await env.produce('mdm.source.crm.customers', [{ key: 'N-1', value: JSON.stringify(account('N-1', 'A-1', 'Boulangerie Maugendre', '2026-11-22T00:00:00Z')) }]);
+    const first = await eventually(() => goldenOf('crm', 'account:A-1'), 'the first bakery resolved');
+    await env.produce('mdm.source.crm.customers', [{ key: 'N-2', value: JSON.stringify(account('N-2', 'A-2', 'Boulangeri Maugendr', '2026-11-22T00:00:00Z')) }]);
+    const second = await eventually(() => goldenOf('crm', 'account:A-2'), 'the second bakery resolved');
+    expect(second).not.toBe(first);
+    expect(await count(env, `SELECT count(*) FROM match_key a JOIN match_key b ON a.key = b.key WHERE a.source_id = 'account:A-1' AND b.source_id = 'account:A-2'`)).toBe(0);
+
+    type TaskRow = { id: string; updated_at: Date; details: { foundBy?: string; contributions: { comparison: string }[] } };
+    const openTask = (): Promise<TaskRow | undefined> =>
+      env.db.query(`SELECT * FROM steward_task WHERE source = 'crm' AND source_id = 'account:A-2' AND status = 'open'`).then((rows: TaskRow[]) => rows[0]);
+    const task = await eventually(openTask, 'the near-name task');
+    expect(task).toMatchObject({ type: 'possible-match', golden_id: second, candidate_golden_id: first, candidate_source: 'crm', candidate_source_id: 'account:A-1' });
+    expect(task.details.foundBy).toBe('near-name');
+    expect(task.details.contributions.map((c: { comparison: string }) => c.comparison)).toContain('legalName');
+    const waiting = () => count(env, `SELECT count(*) FROM near_name_queue`);
+    await eventually(() => waiting().then((n) => n === 0), 'the near-name queue drained');
+
+    // a new version with the same name: the ingest leaves the task to the reviewer, which refreshes it
+    await env.produce('mdm.source.crm.customers', [{ key: 'N-2', value: JSON.stringify({ ...account('N-2', 'A-2', 'Boulangeri Maugendr', '2026-11-23T00:00:00Z'), account: { ...account('N-2', 'A-2', 'Boulangeri Maugendr', '').account, website: 'www.maugendr.fr' } }) }]);
+    await eventually(async () => ((await openTask())?.updated_at ?? 0) > task.updated_at, 'the task refreshed');
+    expect((await openTask())?.id).toBe(task.id);
+    expect(await count(env, `SELECT count(*) FROM steward_task WHERE source = 'crm' AND source_id = 'account:A-2'`)).toBe(1);
+
+    // renamed: no longer a near name, the reviewer closes its task
+    await env.produce('mdm.source.crm.customers', [{ key: 'N-2', value: JSON.stringify(account('N-2', 'A-2', 'Garage Lemoine', '2026-11-24T00:00:00Z')) }]);
+    await eventually(async () => (await env.db.query(`SELECT status FROM steward_task WHERE id = $1`, [task.id]))[0].status === 'obsolete', 'the task closed');
+    expect(await openTask()).toBeUndefined();
+  });
 });

@@ -40,10 +40,12 @@ describe('stopping the engine mid-stream and restarting it', () => {
       siret: siret(i),
       lastChangeDate: '2026-11-01T00:00:00Z',
     }));
-    // produced in small sends, so the engine is busy with them when it is stopped
+    // produced in small sends spread over about 1.5 s, so the engine is busy with them when it is
+    // stopped, however fast it stores them
     const producing = (async () => {
       for (let i = 0; i < TOTAL; i += 20) {
         await env.produce('mdm.source.erp.customers', accounts.slice(i, i + 20).map((a) => ({ key: a.customerNumber, value: JSON.stringify(a) })));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
     await eventually(() => count(env, `SELECT count(*) FROM source_record`).then((n) => n > 0), 'the first records');

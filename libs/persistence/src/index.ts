@@ -16,3 +16,4 @@ export * from './stores/erp-sync.store';
 export * from './stores/relationship.store';
 export * from './stores/query-rows';
 export * from './stores/access.store';
+export * from './stores/near-name.store';

@@ -45,6 +45,14 @@ export class MetricsController {
       const [r] = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
       set({}, r.n);
     });
+    gauge('mdm_near_names_pending', 'Stored records whose near names the near-name reviewer has still to look at', [], async (set) => {
+      const [r] = await db.query(`SELECT count(*)::int AS n FROM near_name_queue`);
+      set({}, r.n);
+    });
+    gauge('mdm_near_names_oldest_wait_seconds', 'How long the oldest record waiting for the near-name reviewer has waited', [], async (set) => {
+      const [r] = await db.query(`SELECT coalesce(extract(epoch FROM now() - min(queued_at)), 0)::float AS s FROM near_name_queue`);
+      set({}, r.s);
+    });
     this.registry = Registry.merge([metricsRegistry, state]);
   }
 

@@ -6,7 +6,7 @@ import { createDatabaseIfMissing, dropDatabase, resolveDatabase, withDatabaseNam
 import { createDataSource, runMigrations } from '@mdm/persistence';
 import { loadRules, loadSettings } from '@mdm/settings';
 import { InboundMessage } from '@mdm/messaging';
-import { generatedRowMessage, generatedRowsIngest } from '@mdm/engine/ingest/generated-rows';
+import { generatedRowMessage, generatedRowsIngest, generatedRowsReviewer } from '@mdm/engine/ingest/generated-rows';
 
 interface EngineBenchOptions {
   records: string;
@@ -21,7 +21,8 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 /**
  * `mdm bench engine`: generated records through the engine's ingest use case (standardization,
  * incremental matching against PostgreSQL, survivorship, outbox) in batches, as the Kafka consumer
- * hands them over, without the broker; then the clusters the engine made, against the truth.
+ * hands them over, without the broker; then the near-name reviewer over what was stored (timed
+ * apart), and the clusters the engine made, against the truth.
  */
 export async function runEngineBench(options: EngineBenchOptions): Promise<Record<string, unknown>> {
   const records = Number(options.records);
@@ -56,6 +57,12 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Recor
     }
     if (batch.length > 0) await flush();
     const seconds = (performance.now() - started) / 1000;
+    // the near-name reviewer runs beside the ingest in the engine: here after it, timed on its own
+    const reviewer = generatedRowsReviewer(dataSource, rules);
+    const reviewStarted = performance.now();
+    let reviewed = 0;
+    for (let taken; (taken = await reviewer.reviewBatch()) > 0; ) reviewed += taken;
+    const reviewSeconds = (performance.now() - reviewStarted) / 1000;
 
     const links: { source_id: string; golden_id: string }[] = await dataSource.query(`SELECT source_id, golden_id FROM xref`);
     const metrics = evaluateClusters(
@@ -77,6 +84,9 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Recor
       batchMsP50: Math.round(percentile(sorted, 50)),
       batchMsP99: Math.round(percentile(sorted, 99)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      nearNamesReviewed: reviewed,
+      nearNameReviewSeconds: round(reviewSeconds, 2),
+      nearNameReviewsPerSecond: reviewSeconds > 0 ? Math.round(reviewed / reviewSeconds) : null,
       goldenRecords: golden,
       openTasks: tasks,
       precision: round(metrics.precision),

@@ -28,6 +28,7 @@ interface StreamBenchOptions {
   engineLog?: string;
   engineLogLevel?: string;
   preloaded?: string;
+  engineCpuProf?: string;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -147,7 +148,9 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     if (options.engineLog) appendFileSync(options.engineLog, `--- ${new Date().toISOString()} ${line}\n`);
   };
   // a supervisor: an engine that exits or is killed is started again until the end of the run
-  let engine = run([ENGINE_MAIN], engineEnv, options.engineLog);
+  // a CPU profile of each engine process that stops normally, for the figures of docs/benchmarks.md
+  const engineArgs = options.engineCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${options.engineCpuProf}`, ENGINE_MAIN] : [ENGINE_MAIN];
+  let engine = run(engineArgs, engineEnv, options.engineLog);
   note(`engine started (pid ${engine.child.pid})`);
   let supervising = true;
   let restarts = 0;
@@ -156,7 +159,7 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       if (!supervising) return;
       restarts++;
       note(`engine exited (code ${code}), restarting`);
-      engine = run([ENGINE_MAIN], engineEnv, options.engineLog);
+      engine = run(engineArgs, engineEnv, options.engineLog);
       note(`engine started (pid ${engine.child.pid})`);
       supervise(engine);
     });
@@ -261,6 +264,16 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    // the near-name reviewer works after the commits: how far behind it was, and when it was done
+    const nearNamesPendingAtSettle = await observePending(databaseUrl, 'near-names');
+    let nearNamesDrainedAfterSeconds: number | null = null;
+    while (Date.now() < until) {
+      if ((await observePending(databaseUrl, 'near-names')) === 0) {
+        nearNamesDrainedAfterSeconds = Math.round((Date.now() - settledAt) / 100) / 10;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     clearInterval(sampler);
     watching = false;
     await watchCommits;
@@ -322,6 +335,8 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       enginePeakRssMb: peakMb,
       goldenRecords,
       ...(preload ? { goldenRecordsTouched: invariants.counts.goldenRecords } : {}),
+      nearNamesPendingAtSettle,
+      nearNamesDrainedAfterSeconds,
       invariantsHold: invariants.ok,
       violations: invariants.violations.length,
     };
@@ -361,11 +376,12 @@ async function countActiveGolden(databaseUrl: string): Promise<number> {
   }
 }
 
-async function observePending(databaseUrl: string): Promise<number> {
+/** Rows the engine has still to handle: unpublished outbox rows, or records waiting for the near-name reviewer. */
+async function observePending(databaseUrl: string, what: 'outbox' | 'near-names' = 'outbox'): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   try {
     await client.connect();
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+    const { rows } = await client.query(what === 'outbox' ? `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL` : `SELECT count(*)::int AS n FROM near_name_queue`);
     return rows[0].n as number;
   } catch {
     return -1;
@@ -424,6 +440,7 @@ export function registerStreamBench(bench: Command): void {
     .option('--keep', 'keep the benchmark database')
     .option('--engine-log <file>', "append the engine's output to this file, with the supervisor's starts, kills and resumes")
     .option('--engine-log-level <level>', "the engine's MDM_LOG_LEVEL", 'warn')
+    .option('--engine-cpu-prof <dir>', "write a V8 CPU profile of the engine (node --cpu-prof) into this folder when it stops")
     .option('--preloaded <database>', 'start from a copy of this database, made by mdm bench preload, and stream the generated rows that follow its own')
     .action(async (options: StreamBenchOptions) => {
       console.log(JSON.stringify(await runStreamBench(options)));

@@ -7,6 +7,8 @@ import { InboundMessage, outboundTopics } from '@mdm/messaging';
 import { EngineRules } from '@mdm/settings';
 import { IngestBatchUseCase } from './ingest-batch.usecase';
 import { frenchStandardizer } from './standardizer';
+import { NearNameReviewer } from '../review/near-name-reviewer';
+import { createLogger } from '../logger';
 
 /**
  * Generated rows (`mdm generate`) as source messages: one source mapping per generator source that
@@ -70,4 +72,9 @@ export function generatedRowsIngest(dataSource: DataSource, rules: EngineRules, 
     erp: rules.erp,
     maxMessageBytes,
   });
+}
+
+/** The near-name reviewer of the engine, over a database the benchmarks load (it runs only when asked: `reviewBatch`). */
+export function generatedRowsReviewer(dataSource: DataSource, rules: EngineRules): NearNameReviewer {
+  return new NearNameReviewer(dataSource, createLogger('silent'), { matching: rules.matching, standardizer: frenchStandardizer(rules.matching.defaultCountry), pollMs: 1000 });
 }

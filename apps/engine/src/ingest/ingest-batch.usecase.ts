@@ -140,12 +140,9 @@ export class IngestBatchUseCase {
   }
 
   private async executeSlice(prepared: Preparation[]): Promise<IngestSummary> {
-    // the near-name search takes no lock: it runs beside the transaction, on another connection
-    const near = this.nearNames(prepared);
-    near.catch(() => undefined);
     try {
       return await inTransaction(this.dataSource, async (db) => {
-        const summary = await this.apply(db, prepared, near);
+        const summary = await this.apply(db, prepared);
         failpoint('ingest.before-commit');
         return summary;
       });
@@ -156,7 +153,7 @@ export class IngestBatchUseCase {
       const summary = emptySummary();
       for (const item of prepared) {
         try {
-          add(summary, await inTransaction(this.dataSource, (db) => this.apply(db, [item], near)));
+          add(summary, await inTransaction(this.dataSource, (db) => this.apply(db, [item])));
         } catch (single) {
           if (!isDataError(single)) throw single;
           add(summary, await this.deadLetterAlone(item.message, single as Error));
@@ -168,24 +165,10 @@ export class IngestBatchUseCase {
 
   private async deadLetterAlone(message: InboundMessage, error: Error): Promise<IngestSummary> {
     const failed: Preparation = { ok: false, message, error: new DomainError('PROCESSING_FAILED', `the record could not be stored: ${error.message}`) };
-    return inTransaction(this.dataSource, (db) => this.apply(db, [failed], Promise.resolve(new Map())));
+    return inTransaction(this.dataSource, (db) => this.apply(db, [failed]));
   }
 
-  /**
-   * The golden records of the near names of the batch's records (trigram similarity), by record
-   * id, read on a connection of their own: committed records only, which is all the search ever
-   * finds (a record is found once it has a golden record).
-   */
-  private async nearNames(prepared: Preparation[]): Promise<Map<string, string[]>> {
-    const records = new Map<string, PreparedRecord>();
-    for (const item of prepared) if (item.ok) for (const record of item.records) if (record.matchName !== null) records.set(record.matchRecord.id, record);
-    if (records.size === 0 || this.options.matching.trigramNeighbours === 0) return new Map();
-    const list = [...records.values()];
-    const found = await inTransaction(this.dataSource, (db) => new ResolutionStore(db).findNearNames(list.map((r) => this.candidateQuery(r))));
-    return new Map(list.map((r, i) => [r.matchRecord.id, found.get(i) ?? []]));
-  }
-
-  private async apply(db: EntityManager, prepared: Preparation[], near: Promise<Map<string, string[]>>): Promise<IngestSummary> {
+  private async apply(db: EntityManager, prepared: Preparation[]): Promise<IngestSummary> {
     const resolution = new ResolutionStore(db);
     const outbox: OutboxMessage[] = [];
     const summary = emptySummary();
@@ -261,6 +244,8 @@ export class IngestBatchUseCase {
         receivedAt: now,
         kafka: { topic: item.message.topic, partition: item.message.partition, offset: item.message.offset },
       })),
+      // the near names are looked at after the commit, by the near-name reviewer
+      { queueNearNames: this.options.matching.trigramNeighbours > 0 },
     );
 
     // a record the source created at our request (an ERP account answering a creation request) names its golden record
@@ -272,7 +257,7 @@ export class IngestBatchUseCase {
       else usual.push(entry);
     }
     // the usual path: the batch's records re-clustered with the link components they touch, as a set
-    const outcomes = await this.resolveSet(db, resolution, outbox, usual, await near, now);
+    const outcomes = await this.resolveSet(db, resolution, outbox, usual, now);
     for (const entry of usual) {
       const { outcome, reviews } = outcomes.get(entry.record.matchRecord.id)!;
       count(entry.record, outcome, reviews);
@@ -360,18 +345,14 @@ export class IngestBatchUseCase {
     store: ResolutionStore,
     outbox: OutboxMessage[],
     entries: Entry[],
-    near: Map<string, string[]>,
     now: Date,
   ): Promise<Map<string, { outcome: Outcome; reviews: number }>> {
     const outcomes = new Map<string, { outcome: Outcome; reviews: number }>();
     if (entries.length === 0) return outcomes;
-    const found = await store.findCandidatesMany(
-      entries.map((e) => this.candidateQuery(e.record)),
-      new Map(entries.map((e, i) => [i, near.get(e.record.matchRecord.id) ?? []])),
-    );
+    const found = await store.findCandidatesMany(entries.map((e) => this.candidateQuery(e.record)));
     entries.forEach((e, i) => this.warnSkipped(e.record, found[i].skippedKeys));
     const mustLinked = await store.mustLinkGoldenIdsMany(entries.map((e) => e.record.matchRecord.id));
-    // each record's direct candidates: golden records sharing a key or a near name, its own, and those a steward merged it with
+    // each record's direct candidates: golden records sharing a key, its own, and those a steward merged it with
     const direct = entries.map((e, i) => {
       const ids = new Set(found[i].goldenIds);
       if (e.stored?.goldenId) ids.add(e.stored.goldenId);
@@ -533,8 +514,8 @@ export class IngestBatchUseCase {
         const own = ownOf.get(record.matchRecord.id)!;
         const ownId = idOf(own.goldenId);
         const stillOpen = oriented.filter((r) => r.left === ownId).map((r) => r.right);
-        // golden records the record only resembles (a near name found by trigram, no shared key): the
-        // clustering never pairs them, but a steward should see the ones in the review band
+        // golden records of its candidates' link components that the clustering did not pair with it
+        // (stored records of other components): a steward should see the ones in the review band
         const absorbed = new Set([own.goldenId, ...own.mergedIds]);
         const others = clusters.filter((c) => expanded[m].has(c.goldenId) && !absorbed.has(c.goldenId) && !stillOpen.includes(idOf(c.goldenId)));
         const near = resolveIncoming(record.matchRecord, others, model, { ...this.matchOptions(notAMatch), cache }).assessments.filter(
@@ -555,12 +536,13 @@ export class IngestBatchUseCase {
     return outcomes;
   }
 
+  /** What the ingest looks up for a record: its blocking keys (near names are the near-name reviewer's, after the commit). */
   private candidateQuery(record: PreparedRecord): CandidateQuery {
     const matching = this.options.matching;
     return {
       keys: record.matchKeys,
       kind: record.kind,
-      name: matching.trigramNeighbours > 0 ? record.matchName : null,
+      name: null,
       source: record.source,
       sourceId: record.sourceId,
       maxBlockSize: matching.maxBlockSize,
@@ -633,12 +615,12 @@ function assessmentTask(record: PreparedRecord, goldenId: string, a: ClusterAsse
 }
 
 /** What a steward task shows of a possible match: why, how alike overall, and the weight of every comparison of the best pair. */
-function reviewDetails(reason: string, averageProbability: number, membersCompared: number, score: PairScore): Record<string, unknown> {
+export function reviewDetails(reason: string, averageProbability: number, membersCompared: number, score: PairScore): Record<string, unknown> {
   return { reason, averageProbability, membersCompared, weight: score.weight, contributions: score.contributions, ...(score.rule ? { rule: score.rule } : {}) };
 }
 
 /** `crm:contact:42` → source `crm`, source id `contact:42` (a source name holds no colon). */
-function splitRecordId(id: string): { source: string; sourceId: string } {
+export function splitRecordId(id: string): { source: string; sourceId: string } {
   const at = id.indexOf(':');
   return { source: id.slice(0, at), sourceId: id.slice(at + 1) };
 }

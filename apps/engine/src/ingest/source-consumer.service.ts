@@ -8,6 +8,7 @@ import { GroupCommit } from './group-commit';
 import { Preparation } from './record-preparation';
 import { batchDuration, consumerLag, deadLettersTotal, failpoint, recordsIngested, resolutionLatency, reviewsOpened } from '@mdm/observability';
 import { frenchStandardizer } from './standardizer';
+import { NearNameReviewer } from '../review/near-name-reviewer';
 
 /** Engine counters since start, for the summary and the metrics. */
 export interface EngineCounters {
@@ -26,6 +27,8 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
   private relay: OutboxRelay | null = null;
+  /** Absent when near names are off (`trigramNeighbours: 0`). */
+  private readonly reviewer: NearNameReviewer | null;
   readonly counters: EngineCounters = {
     batches: 0,
     totals: { messages: 0, records: 0, deadLetters: 0, unchanged: 0, created: 0, updated: 0, merged: 0, reviews: 0 },
@@ -34,16 +37,21 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
   private readonly commits: GroupCommit<Preparation, IngestSummary>;
 
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
+    const standardizer = frenchStandardizer(runtime.rules.matching.defaultCountry);
     this.ingest = new IngestBatchUseCase(runtime.dataSource, {
       mappings: runtime.rules.mappings,
       topics: runtime.topics,
       survivorship: runtime.rules.survivorship,
-      standardizer: frenchStandardizer(runtime.rules.matching.defaultCountry),
+      standardizer,
       matching: runtime.rules.matching,
       erp: runtime.rules.erp,
       maxMessageBytes: runtime.settings.MDM_MAX_MESSAGE_BYTES,
       warn: (message, details) => runtime.logger.warn(details, message),
     });
+    this.reviewer =
+      runtime.rules.matching.trigramNeighbours > 0
+        ? new NearNameReviewer(runtime.dataSource, runtime.logger, { matching: runtime.rules.matching, standardizer, pollMs: runtime.settings.MDM_OUTBOX_POLL_MS })
+        : null;
     this.commits = new GroupCommit((prepared) => this.store(prepared), runtime.settings.MDM_MAX_MESSAGES_PER_TRANSACTION);
   }
 
@@ -68,6 +76,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     await this.producer.connect();
     this.relay = new OutboxRelay(dataSource, this.producer, logger, { pollMs: settings.MDM_OUTBOX_POLL_MS });
     this.relay.start();
+    this.reviewer?.start();
     this.consumer = await startBatchConsumer({
       kafka,
       groupId: settings.MDM_CONSUMER_GROUP,
@@ -109,6 +118,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     const committed = Date.now();
     for (const { message } of prepared) if (Number(message.timestamp) > 0) resolutionLatency.observe((committed - Number(message.timestamp)) / 1000);
     this.relay?.wake();
+    this.reviewer?.wake();
     this.runtime.logger.debug({ ...summary, detail: undefined, ms: committed - started }, 'batch stored');
     return summary;
   }
@@ -116,6 +126,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
   /** Stops consuming (the batch in hand finishes first), then lets the relay publish what is committed. */
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
+    await this.reviewer?.stop();
     await this.relay?.stop();
     await this.producer?.disconnect();
   }

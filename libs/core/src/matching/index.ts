@@ -33,4 +33,5 @@ export * from './incremental';
 export * from './matching-policy';
 export * from './local-reclustering';
 export * from './merge-check';
+export * from './near-name-review';
 export * from './union-find';

@@ -72,6 +72,7 @@ export class EraseUseCase {
         [golden.id, now],
       );
       await db.query(`DELETE FROM match_key m USING xref x WHERE x.golden_id = $1 AND m.source = x.source AND m.source_id = x.source_id`, [golden.id]);
+      await db.query(`DELETE FROM near_name_queue q USING xref x WHERE x.golden_id = $1 AND q.source = x.source AND q.source_id = x.source_id`, [golden.id]);
       // one message can describe several records (a CRM contact and her company's account): the
       // other records keep their mapped values but lose the raw message that carried hers, or
       // any raw message that names her. Source ids are not searched here: another record's id

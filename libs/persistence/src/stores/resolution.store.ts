@@ -113,10 +113,11 @@ export class ResolutionStore {
 
   /**
    * Stores records with their links and blocking keys, in one statement (one round trip): links and
-   * keys a new version no longer has are deleted, the others inserted or kept. The sub-statements
+   * keys a new version no longer has are deleted, the others inserted or kept. With `queueNearNames`,
+   * the records that have a name are queued for the near-name reviewer (`NearNameStore`). The sub-statements
    * touch disjoint rows, as PostgreSQL requires of data-modifying CTEs; each record comes once.
    */
-  async upsertSourceRecords(rows: SourceRecordRow[]): Promise<void> {
+  async upsertSourceRecords(rows: SourceRecordRow[], options: { queueNearNames?: boolean } = {}): Promise<void> {
     if (rows.length === 0) return;
     const input = rows.map((row) => ({
       source: row.source,
@@ -179,9 +180,13 @@ export class ResolutionStore {
          INSERT INTO match_key (key, source, source_id)
          SELECT k, i.source, i.source_id FROM input i CROSS JOIN LATERAL unnest(i.match_keys) AS k
          ON CONFLICT DO NOTHING
+       ),
+       near_names AS (
+         INSERT INTO near_name_queue (source, source_id, queued_at)
+         SELECT source, source_id, received_at FROM input WHERE $3::boolean AND match_name IS NOT NULL
        )
        SELECT count(*) FROM stored`,
-      [JSON.stringify(input), rows.map((r) => r.payload)],
+      [JSON.stringify(input), rows.map((r) => r.payload), options.queueNearNames ?? false],
     );
   }
 
@@ -283,7 +288,7 @@ export class ResolutionStore {
    * What the matcher reads of the members of golden records: at most `maxMembers` per golden
    * record, the most recently received first (the others are older copies of the same party).
    */
-  async loadMatchClusters(golden: GoldenRow[], maxMembers: number): Promise<GoldenCluster[]> {
+  async loadMatchClusters(golden: Pick<GoldenRow, 'id' | 'createdAt' | 'component'>[], maxMembers: number): Promise<GoldenCluster[]> {
     if (golden.length === 0) return [];
     const rows: { golden_id: string; match_record: MatchRecord }[] = await this.db.query(
       `SELECT golden_id, match_record FROM (

@@ -17,6 +17,9 @@ export interface PossibleMatchTask {
   at: Date;
 }
 
+/** What found a possible match: the matching of the ingest transaction, or the near-name reviewer after it. */
+export type TaskFinder = 'matching' | 'near-name';
+
 /** Steward tasks, written on the caller's transaction. */
 export class StewardTaskStore {
   constructor(private readonly db: EntityManager) {}
@@ -25,8 +28,12 @@ export class StewardTaskStore {
    * Opens tasks about pairs (a possible match, or a duplicate inside a source that must not hold
    * any), or refreshes the open one for the same record and candidate, in one statement; a pair
    * given twice takes the values given last.
+   *
+   * Two finders own tasks: the matching of the ingest transaction, and the near-name reviewer
+   * (`foundBy: 'near-name'`), which runs after it. The matching refreshes any open task of a pair and
+   * so takes it over; the near-name reviewer refreshes only its own and leaves the matching's alone.
    */
-  async upsertPossibleMatches(items: { task: PossibleMatchTask; type: 'possible-match' | 'source-duplicate' }[]): Promise<void> {
+  async upsertPossibleMatches(items: { task: PossibleMatchTask; type: 'possible-match' | 'source-duplicate' }[], foundBy: TaskFinder = 'matching'): Promise<void> {
     if (items.length === 0) return;
     const last = new Map(items.map((i) => [JSON.stringify([i.type, i.task.source, i.task.sourceId, i.task.candidateGoldenId]), i]));
     const rows = [...last.values()].map(({ task, type }) => ({
@@ -40,7 +47,7 @@ export class StewardTaskStore {
       candidate_source: task.candidateSource,
       candidate_source_id: task.candidateSourceId,
       probability: task.probability,
-      details: task.details,
+      details: foundBy === 'near-name' ? { ...task.details, foundBy } : task.details,
       at: task.at,
     }));
     await this.db.query(
@@ -53,8 +60,9 @@ export class StewardTaskStore {
        ON CONFLICT (type, source, source_id, candidate_golden_id) WHERE status = 'open' DO UPDATE SET
          priority = EXCLUDED.priority, golden_id = EXCLUDED.golden_id, candidate_source = EXCLUDED.candidate_source,
          candidate_source_id = EXCLUDED.candidate_source_id, probability = EXCLUDED.probability, details = EXCLUDED.details,
-         updated_at = EXCLUDED.updated_at`,
-      [JSON.stringify(rows)],
+         updated_at = EXCLUDED.updated_at
+       WHERE $2 = 'matching' OR steward_task.details ->> 'foundBy' = 'near-name'`,
+      [JSON.stringify(rows), foundBy],
     );
   }
 
@@ -66,17 +74,17 @@ export class StewardTaskStore {
     return this.closeObsoletePossibleMatchesMany([{ source, sourceId, stillOpen }], at);
   }
 
-  /** The same for many records in one round trip (each record once). */
-  async closeObsoletePossibleMatchesMany(records: { source: string; sourceId: string; stillOpen: string[] }[], at: Date): Promise<number> {
+  /** The same for many records in one round trip (each record once); only the tasks `foundBy` owns. */
+  async closeObsoletePossibleMatchesMany(records: { source: string; sourceId: string; stillOpen: string[] }[], at: Date, foundBy: TaskFinder = 'matching'): Promise<number> {
     if (records.length === 0) return 0;
     const rows = rowsOf(
       await this.db.query(
         `UPDATE steward_task t SET status = 'obsolete', closed_at = $2, updated_at = $2, resolution = '{"by": "engine", "reason": "no longer a possible match"}'
            FROM jsonb_to_recordset($1::jsonb) AS r(source text, source_id text, still_open uuid[])
           WHERE t.type IN ('possible-match', 'source-duplicate') AND t.status = 'open' AND t.source = r.source AND t.source_id = r.source_id
-            AND NOT (t.candidate_golden_id = ANY(r.still_open))
+            AND NOT (t.candidate_golden_id = ANY(r.still_open)) AND coalesce(t.details ->> 'foundBy', 'matching') = $3
           RETURNING t.id`,
-        [JSON.stringify(records.map((r) => ({ source: r.source, source_id: r.sourceId, still_open: r.stillOpen }))), at],
+        [JSON.stringify(records.map((r) => ({ source: r.source, source_id: r.sourceId, still_open: r.stillOpen }))), at, foundBy],
       ),
     );
     return rows.length;

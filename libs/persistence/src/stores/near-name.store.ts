@@ -1,0 +1,81 @@
+import { EntityManager } from 'typeorm';
+import { MatchRecord, PartyKind } from '@mdm/core';
+
+/** A queued record as the near-name reviewer reads it: its name, its match record and its golden record. */
+export interface QueuedRecord {
+  source: string;
+  sourceId: string;
+  kind: PartyKind;
+  matchName: string;
+  matchRecord: MatchRecord;
+  goldenId: string;
+}
+
+/** An active golden record as the near-name reviewer scores it. */
+export interface ActiveGolden {
+  id: string;
+  kind: PartyKind;
+  createdAt: Date;
+  component: string | null;
+}
+
+/**
+ * The queue of records whose near names are still to be looked at (`near_name_queue`, filled by the
+ * ingest transaction), on the caller's transaction. A record taken and not looked at (the
+ * transaction rolls back) is queued again; one queued twice is looked at twice.
+ */
+export class NearNameStore {
+  constructor(private readonly db: EntityManager) {}
+
+  /**
+   * Up to `limit` queued records, the oldest first, locked so that another reviewer skips them and
+   * deleted from the queue when the transaction commits. `taken` counts the queue's rows; `records`
+   * holds each record once, in its stored version, without those erased since or without a name or
+   * an active golden record.
+   */
+  async take(limit: number): Promise<{ taken: number; records: QueuedRecord[] }> {
+    const rows: { source: string; source_id: string; kind: PartyKind | null; match_name: string; match_record: MatchRecord; golden_id: string }[] = await this.db.query(
+      `WITH taken AS (
+         DELETE FROM near_name_queue q
+          WHERE q.id IN (SELECT id FROM near_name_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING q.source, q.source_id
+       )
+       SELECT t.source, t.source_id, r.kind, r.match_name, r.match_record, r.golden_id
+         FROM taken t
+         LEFT JOIN LATERAL (
+           SELECT s.kind, s.match_name, s.match_record, x.golden_id
+             FROM source_record s
+             JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
+             JOIN golden_record g ON g.id = x.golden_id
+            WHERE s.source = t.source AND s.source_id = t.source_id AND s.erased_at IS NULL AND s.match_name IS NOT NULL AND g.status = 'active') r ON true`,
+      [limit],
+    );
+    const records = new Map<string, QueuedRecord>();
+    for (const r of rows) {
+      if (r.kind === null) continue;
+      records.set(`${r.source}:${r.source_id}`, { source: r.source, sourceId: r.source_id, kind: r.kind, matchName: r.match_name, matchRecord: r.match_record, goldenId: r.golden_id });
+    }
+    return { taken: rows.length, records: [...records.values()] };
+  }
+
+  /** The active ones of these golden records, read without a lock. */
+  async activeGolden(ids: string[]): Promise<ActiveGolden[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string; kind: PartyKind; created_at: Date; component: string | null }[] = await this.db.query(
+      `SELECT id, kind, created_at, component FROM golden_record WHERE id = ANY($1::uuid[]) AND status = 'active' ORDER BY id`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at, component: r.component }));
+  }
+
+  /**
+   * Locks these golden records against a merge or an erasure until the transaction ends (a shared
+   * lock, in id order like the engine's own), and returns those still active: a task written after
+   * this names no golden record that a commit retired meanwhile.
+   */
+  async lockActive(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM golden_record WHERE id = ANY($1::uuid[]) AND status = 'active' ORDER BY id FOR SHARE`, [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+}
