@@ -46,7 +46,7 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
     );
     const maxBlockSize = 2;
     const queries: CandidateQuery[] = stored.map((s) => ({ keys: [...s.keys, `unknown|${s.source_id}`], kind: s.kind, name: null, source: s.source, sourceId: s.source_id, maxBlockSize, neighbours: 0, similarity: 0.5 }));
-    const results = await inTransaction(dataSource, (db) => new ResolutionStore(db).findCandidatesMany(queries, new Map()));
+    const results = await inTransaction(dataSource, (db) => new ResolutionStore(db).findCandidatesMany(queries));
     const truth = await reference([...new Set(stored.flatMap((s) => s.keys))]);
 
     let skippedSeen = 0;
@@ -88,7 +88,7 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
     let withNeighbours = 0;
     named.forEach((s, i) => {
       const expected = truth.get(`${s.source}:${s.source_id}`)!;
-      const golden = [...new Set(found.get(i) ?? [])].sort();
+      const golden = [...new Set((found.get(i) ?? []).map((r) => r.goldenId))].sort();
       // the search keeps the nearest `neighbours` names (the record's own among them): where there
       // are no more similar names than that, it must find exactly the golden records of all of them
       if (expected.names <= neighbours) {

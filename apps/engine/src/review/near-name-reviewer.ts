@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { GoldenCluster, MatchingPolicy, ModelsByKind, NotAMatchSet, featureCache, modelForKind, nearNameReviews } from '@mdm/core';
-import { NearNameStore, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
+import { NearNameStore, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
 import { reviewsOpened } from '@mdm/observability';
 import { reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
 import { Standardizer } from '../ingest/record-preparation';
@@ -13,17 +13,26 @@ export interface NearNameReviewerOptions {
   pollMs: number;
   /** Records looked at in one transaction. */
   batchSize?: number;
+  /**
+   * The share of the time the reviewer works while the ingest is busy (it committed in the last
+   * second): after a batch that took t, it waits t × (1 − share) / share. Idle, it drains the queue
+   * at full speed. Ingestion comes first; tasks wait. Default 0.25.
+   */
+  busyShare?: number;
   now?: () => Date;
 }
 
 export const DEFAULT_NEAR_NAME_BATCH = 200;
+const DEFAULT_BUSY_SHARE = 0.25;
+/** The ingest counts as busy for this long after a commit. */
+const BUSY_WINDOW_MS = 1000;
 
 /**
  * Opens the possible-match tasks that name similarity alone suggests: for each record the ingest
- * stored (`near_name_queue`), the golden records holding the `trigramNeighbours` nearest names
- * (pg_trgm) outside the record's own link component are scored against it, and every one the model
- * does not call distinct becomes a task (`foundBy: 'near-name'`); the record's earlier near-name
- * tasks that no longer apply are closed. Such golden records share no blocking key with the record,
+ * stored (`near_name_queue`), the records of the `trigramNeighbours` nearest names (pg_trgm) outside
+ * its own link component are scored against it, grouped by golden record, and every golden record
+ * the model does not call distinct becomes a task (`foundBy: 'near-name'`); the record's earlier
+ * near-name tasks that no longer apply are closed. Such golden records share no blocking key with the record,
  * so they never change its golden record: the search runs after the ingest commits, in transactions
  * of its own, and the ingest's latency does not carry its cost, which grows with the store.
  *
@@ -35,6 +44,7 @@ export class NearNameReviewer {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private reviewed = 0;
+  private lastIngestAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,23 +62,28 @@ export class NearNameReviewer {
     this.loop = this.run();
   }
 
-  /** Tells the reviewer that records were just queued. */
+  /** Tells the reviewer that the ingest just committed (and queued records). */
   wake(): void {
+    this.lastIngestAt = Date.now();
     this.wakeUp?.();
   }
 
   /** Finishes the batch in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.wakeUp?.();
     await this.loop;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        while (this.running && (await this.reviewBatch()) > 0) {
-          // drain the queue before waiting again
+        const share = this.options.busyShare ?? DEFAULT_BUSY_SHARE;
+        for (;;) {
+          const started = Date.now();
+          if (!this.running || (await this.reviewBatch()) === 0) break;
+          // the ingest is busy: leave it the machine for a while (records queued again wait for the next round)
+          if (Date.now() - this.lastIngestAt < BUSY_WINDOW_MS) await this.pause(((Date.now() - started) * (1 - share)) / share, false);
         }
         await this.pause();
       } catch (error) {
@@ -78,7 +93,10 @@ export class NearNameReviewer {
     }
   }
 
-  /** Looks at one batch of queued records, in one transaction; returns how many were taken (0: the queue is empty). */
+  /**
+   * Looks at one batch of queued records, in one transaction; returns how many it took and did not
+   * queue again (0: the queue is empty, or every record of the batch was busy).
+   */
   async reviewBatch(): Promise<number> {
     const { matching, standardizer } = this.options;
     const now = this.options.now?.() ?? new Date();
@@ -86,24 +104,29 @@ export class NearNameReviewer {
       const queue = new NearNameStore(db);
       const resolution = new ResolutionStore(db);
       const { taken, records } = await queue.take(this.options.batchSize ?? DEFAULT_NEAR_NAME_BATCH);
-      if (records.length === 0) return { taken, opened: 0 };
+      if (records.length === 0) return { taken, opened: 0, requeued: 0 };
       const near = await resolution.findNearNames(
         records.map((r) => ({ keys: [], kind: r.kind, name: r.matchName, source: r.source, sourceId: r.sourceId, maxBlockSize: matching.maxBlockSize, neighbours: matching.trigramNeighbours, similarity: matching.trigramSimilarity })),
       );
-      // the golden records of the record's own link component are the re-clustering's to judge
-      const { keyOf } = await resolution.componentsOf([...new Set([...records.map((r) => r.goldenId), ...[...near.values()].flat()])]);
-      const componentOf = (id: string) => keyOf.get(id) ?? id;
-      const candidatesOf = records.map((r, i) => [...new Set(near.get(i) ?? [])].filter((id) => componentOf(id) !== componentOf(r.goldenId)));
-      const golden = await queue.activeGolden([...new Set(candidatesOf.flat())]);
-      const kindOf = new Map(golden.map((g) => [g.id, g.kind]));
-      const clusters = new Map<string, GoldenCluster>((await resolution.loadMatchClusters(golden, matching.maxMembersPerGolden)).map((c) => [c.goldenId, c]));
-      const notAMatch = new NotAMatchSet(await resolution.notAMatchPairs([...records.map((r) => r.matchRecord.id), ...[...clusters.values()].flatMap((c) => c.members.map((m) => m.id))]));
+      // each record against the near-named records of every other link component, grouped by golden
+      // record (those of its own component are the re-clustering's to judge)
+      const candidatesOf = records.map((record, i) => {
+        const clusters = new Map<string, GoldenCluster>();
+        for (const found of near.get(i) ?? []) {
+          if (found.component === record.component || found.goldenId === record.goldenId) continue;
+          const cluster = clusters.get(found.goldenId);
+          if (cluster) cluster.members.push(found.matchRecord);
+          else clusters.set(found.goldenId, { goldenId: found.goldenId, createdAt: found.goldenCreatedAt.toISOString(), members: [found.matchRecord] });
+        }
+        return [...clusters.values()];
+      });
+      const memberIds = candidatesOf.flatMap((clusters) => clusters.flatMap((c) => c.members.map((m) => m.id)));
+      const notAMatch = new NotAMatchSet(await resolution.notAMatchPairs([...records.map((r) => r.matchRecord.id), ...new Set(memberIds)]));
       const cache = featureCache();
       const found = records.map((record, i) => {
         const model = modelForKind(matching.models, record.kind);
-        const candidates = candidatesOf[i].filter((id) => kindOf.get(id) === record.kind).map((id) => clusters.get(id)!);
-        if (!model || candidates.length === 0) return [];
-        return nearNameReviews(record.matchRecord, candidates, model, {
+        if (!model) return [];
+        return nearNameReviews(record.matchRecord, candidatesOf[i], model, {
           thresholds: matching.thresholds,
           minAverageProbability: matching.minAverageProbability,
           notAMatch,
@@ -113,12 +136,19 @@ export class NearNameReviewer {
           cache,
         });
       });
-      // written under a shared lock of every golden record named: none was merged away or erased meanwhile
-      const active = await queue.lockActive([...new Set([...records.map((r) => r.goldenId), ...found.flat().map((r) => r.goldenId)])]);
+      // written under a shared lock of every golden record they name, so that none was merged away or
+      // erased meanwhile; a record whose golden records are busy in an ingest (or retired) is queued again
+      const named = records.map((record, i) => [record.goldenId, ...found[i].map((r) => r.goldenId)]);
+      const locked = await queue.lockActive([...new Set(named.flat())]);
       const tasks: Parameters<StewardTaskStore['upsertPossibleMatches']>[0] = [];
-      const closing = records.map((record, i) => {
-        const open = active.has(record.goldenId) ? found[i].filter((r) => active.has(r.goldenId)) : [];
-        for (const { goldenId, reason, assessment } of open) {
+      const closing: { source: string; sourceId: string; stillOpen: string[] }[] = [];
+      const later: QueuedRecord[] = [];
+      records.forEach((record, i) => {
+        if (!named[i].every((id) => locked.has(id))) {
+          later.push(record);
+          return;
+        }
+        for (const { goldenId, reason, assessment } of found[i]) {
           const candidate = splitRecordId(assessment.best.recordId);
           tasks.push({
             type: reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
@@ -135,26 +165,28 @@ export class NearNameReviewer {
             },
           });
         }
-        return { source: record.source, sourceId: record.sourceId, stillOpen: open.map((r) => r.goldenId) };
+        closing.push({ source: record.source, sourceId: record.sourceId, stillOpen: found[i].map((r) => r.goldenId) });
       });
       const store = new StewardTaskStore(db);
       await store.upsertPossibleMatches(tasks, 'near-name');
       await store.closeObsoletePossibleMatchesMany(closing, now, 'near-name');
-      return { taken, opened: tasks.length };
+      await queue.requeue(later, now);
+      return { taken, opened: tasks.length, requeued: later.length };
     });
-    this.reviewed += result.taken;
+    this.reviewed += result.taken - result.requeued;
     reviewsOpened.inc(result.opened);
-    return result.taken;
+    return result.taken - result.requeued;
   }
 
-  private pause(ms = this.options.pollMs): Promise<void> {
+  /** Waits `ms`, or less when woken up (`wakeable`) or stopped. */
+  private pause(ms = this.options.pollMs, wakeable = true): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wakeUp = done;
+      this.wakeUp = wakeable ? done : () => (this.running ? undefined : done());
     });
   }
 }

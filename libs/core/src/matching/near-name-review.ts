@@ -14,7 +14,7 @@ export interface NearNameReview {
 
 /**
  * The possible matches of a record among the golden records holding a name near its own (found by
- * trigram similarity, sharing no blocking key with it). The engine links only records a blocking
+ * trigram similarity, sharing no blocking key with it), each given as the records of those names. The engine links only records a blocking
  * key brings together, so such a golden record never joins the record's own by itself: every one
  * the model does not call distinct is a review, including those it would link were they keyed
  * together (reason `no-shared-key`). `candidates` must not hold the record's own golden record

@@ -9,14 +9,8 @@ export interface QueuedRecord {
   matchName: string;
   matchRecord: MatchRecord;
   goldenId: string;
-}
-
-/** An active golden record as the near-name reviewer scores it. */
-export interface ActiveGolden {
-  id: string;
-  kind: PartyKind;
-  createdAt: Date;
-  component: string | null;
+  /** Its golden record's link component (the golden record's id when it has none). */
+  component: string;
 }
 
 /**
@@ -34,16 +28,16 @@ export class NearNameStore {
    * an active golden record.
    */
   async take(limit: number): Promise<{ taken: number; records: QueuedRecord[] }> {
-    const rows: { source: string; source_id: string; kind: PartyKind | null; match_name: string; match_record: MatchRecord; golden_id: string }[] = await this.db.query(
+    const rows: { source: string; source_id: string; kind: PartyKind | null; match_name: string; match_record: MatchRecord; golden_id: string; component: string }[] = await this.db.query(
       `WITH taken AS (
          DELETE FROM near_name_queue q
           WHERE q.id IN (SELECT id FROM near_name_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING q.source, q.source_id
        )
-       SELECT t.source, t.source_id, r.kind, r.match_name, r.match_record, r.golden_id
+       SELECT t.source, t.source_id, r.kind, r.match_name, r.match_record, r.golden_id, r.component
          FROM taken t
          LEFT JOIN LATERAL (
-           SELECT s.kind, s.match_name, s.match_record, x.golden_id
+           SELECT s.kind, s.match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component
              FROM source_record s
              JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
              JOIN golden_record g ON g.id = x.golden_id
@@ -53,29 +47,30 @@ export class NearNameStore {
     const records = new Map<string, QueuedRecord>();
     for (const r of rows) {
       if (r.kind === null) continue;
-      records.set(`${r.source}:${r.source_id}`, { source: r.source, sourceId: r.source_id, kind: r.kind, matchName: r.match_name, matchRecord: r.match_record, goldenId: r.golden_id });
+      records.set(`${r.source}:${r.source_id}`, { source: r.source, sourceId: r.source_id, kind: r.kind, matchName: r.match_name, matchRecord: r.match_record, goldenId: r.golden_id, component: r.component });
     }
     return { taken: rows.length, records: [...records.values()] };
   }
 
-  /** The active ones of these golden records, read without a lock. */
-  async activeGolden(ids: string[]): Promise<ActiveGolden[]> {
-    if (ids.length === 0) return [];
-    const rows: { id: string; kind: PartyKind; created_at: Date; component: string | null }[] = await this.db.query(
-      `SELECT id, kind, created_at, component FROM golden_record WHERE id = ANY($1::uuid[]) AND status = 'active' ORDER BY id`,
-      [ids],
-    );
-    return rows.map((r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at, component: r.component }));
-  }
-
   /**
-   * Locks these golden records against a merge or an erasure until the transaction ends (a shared
-   * lock, in id order like the engine's own), and returns those still active: a task written after
-   * this names no golden record that a commit retired meanwhile.
+   * Locks those of these golden records that are active and that no other transaction holds, against
+   * a merge or an erasure until this transaction ends (a shared lock; it never waits for the
+   * engine's transactions), and returns them: a task written after this names no golden record
+   * that a commit retired meanwhile. The others are either retired or busy: see `requeue`.
    */
   async lockActive(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM golden_record WHERE id = ANY($1::uuid[]) AND status = 'active' ORDER BY id FOR SHARE`, [ids]);
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM golden_record WHERE id = ANY($1::uuid[]) AND status = 'active' ORDER BY id FOR SHARE SKIP LOCKED`, [ids]);
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Queues records again, to be looked at once what held them back has committed. */
+  async requeue(records: { source: string; sourceId: string }[], at: Date): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.query(`INSERT INTO near_name_queue (source, source_id, queued_at) SELECT source, source_id, $3 FROM unnest($1::text[], $2::text[]) AS r(source, source_id)`, [
+      records.map((r) => r.source),
+      records.map((r) => r.sourceId),
+      at,
+    ]);
   }
 }

@@ -58,6 +58,15 @@ export interface CandidateQuery {
   similarity: number;
 }
 
+/** A stored record whose name is near a record's, with its golden record. */
+export interface NearRecord {
+  matchRecord: MatchRecord;
+  goldenId: string;
+  /** The golden record's link component (its own id when it has none). */
+  component: string;
+  goldenCreatedAt: Date;
+}
+
 export interface CandidateResult {
   goldenIds: string[];
   /** Keys shared by more records than the block-size cap, left out. */
@@ -193,19 +202,15 @@ export class ResolutionStore {
   /**
    * Golden records worth scoring the record against: those holding a source record that shares a
    * blocking key (keys shared by more than `maxBlockSize` records are skipped and reported: a
-   * placeholder phone must not pull in thousands of records), and those holding one of the
-   * `neighbours` nearest names by trigram similarity (a misspelled name that no key catches).
+   * placeholder phone must not pull in thousands of records). Near names are the near-name
+   * reviewer's (`findNearNames`).
    */
   async findCandidates(query: CandidateQuery): Promise<CandidateResult> {
     return (await this.findCandidatesMany([query]))[0];
   }
 
-  /**
-   * The candidates of many records (`findCandidates`), in a few round trips whatever their number.
-   * `nearNames`: the golden records of their near names by query index, when already found
-   * (`findNearNames`); otherwise they are looked up on this transaction.
-   */
-  async findCandidatesMany(queries: CandidateQuery[], nearNames?: Map<number, string[]>): Promise<CandidateResult[]> {
+  /** The candidates of many records (`findCandidates`), in a few round trips whatever their number. */
+  async findCandidatesMany(queries: CandidateQuery[]): Promise<CandidateResult[]> {
     if (queries.length === 0) return [];
     const maxBlockSize = queries[0].maxBlockSize;
     const allKeys = [...new Set(queries.flatMap((q) => q.keys))];
@@ -236,21 +241,21 @@ export class ResolutionStore {
         else byKey.set(row.key, new Set([row.golden_id]));
       }
     }
-    const near = nearNames ?? (await this.findNearNames(queries));
-    return queries.map((q, i) => {
-      const ids = new Set(near.get(i) ?? []);
+    return queries.map((q) => {
+      const ids = new Set<string>();
       for (const key of q.keys) for (const id of byKey.get(key) ?? []) ids.add(id);
       return { goldenIds: [...ids].sort(), skippedKeys: q.keys.filter((k) => skipped.has(k)).sort() };
     });
   }
 
   /**
-   * The golden records holding the `neighbours` nearest names of each record (by query index) among
-   * the stored records (every committed record is linked), by trigram distance, at the query's
-   * similarity or more. It sets the similarity for the rest of the transaction it runs on.
+   * The `neighbours` nearest names of each record (by query index) among the stored records of its
+   * kind (the record itself left out), by trigram distance, at the query's similarity or more: each
+   * such record with its active golden record and that golden record's link component (every
+   * committed record is linked). It sets the similarity for the rest of the transaction it runs on.
    */
-  async findNearNames(queries: CandidateQuery[]): Promise<Map<number, string[]>> {
-    const near = new Map<number, string[]>();
+  async findNearNames(queries: CandidateQuery[]): Promise<Map<number, NearRecord[]>> {
+    const near = new Map<number, NearRecord[]>();
     const named = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.name !== null && q.neighbours > 0);
     if (named.length === 0) return near;
     await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(named[0].q.similarity)]);
@@ -260,26 +265,27 @@ export class ResolutionStore {
     // at 200,000 records. Without the materialization, stale statistics (a young table) could put
     // the golden records outside the loop and search every name once per golden record. Each name
     // found is then one index lookup (the LIMIT keeps the planner from hashing whole tables again).
-    const rows: { i: number; golden_id: string }[] = await this.db.query(
+    const rows: { i: number; match_record: MatchRecord; golden_id: string; component: string; created_at: Date }[] = await this.db.query(
       `WITH near AS MATERIALIZED (
-         SELECT q.i, n.source, n.source_id
+         SELECT q.i, n.source, n.source_id, n.match_record
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(name, kind, source, source_id, i)
            CROSS JOIN LATERAL (
-             SELECT s.source, s.source_id FROM source_record s
+             SELECT s.source, s.source_id, s.match_record FROM source_record s
               WHERE s.match_name IS NOT NULL AND s.kind = q.kind AND s.match_name % q.name
               ORDER BY s.match_name <-> q.name LIMIT $6) n
           WHERE NOT (n.source = q.source AND n.source_id = q.source_id))
-       SELECT near.i, l.golden_id
+       SELECT near.i, near.match_record, l.golden_id, l.component, l.created_at
          FROM near
          CROSS JOIN LATERAL (
-           SELECT x.golden_id FROM xref x JOIN golden_record g ON g.id = x.golden_id
+           SELECT x.golden_id, coalesce(g.component, g.id::text) AS component, g.created_at FROM xref x JOIN golden_record g ON g.id = x.golden_id
             WHERE x.source = near.source AND x.source_id = near.source_id AND g.status = 'active' LIMIT 1) l`,
       [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), named[0].q.neighbours],
     );
     for (const row of rows) {
+      const found: NearRecord = { matchRecord: row.match_record, goldenId: row.golden_id, component: row.component, goldenCreatedAt: row.created_at };
       const list = near.get(row.i);
-      if (list) list.push(row.golden_id);
-      else near.set(row.i, [row.golden_id]);
+      if (list) list.push(found);
+      else near.set(row.i, [found]);
     }
     return near;
   }
