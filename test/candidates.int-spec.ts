@@ -100,4 +100,22 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
     expect(compared).toBeGreaterThan(named.length / 2);
     expect(withNeighbours).toBeGreaterThan(10);
   });
+
+  it('reads the link components of golden records as a plain query over the whole table says', async () => {
+    const golden: { id: string; component: string | null; status: string }[] = await dataSource.query(`SELECT id, component, status FROM golden_record ORDER BY id`);
+    const keyOf = (g: { id: string; component: string | null }) => g.component ?? g.id;
+    // golden records that share their component with others, and some that do not
+    const shared = new Set(golden.filter((g, _, all) => g.component !== null && all.some((o) => o.id !== g.id && o.component === g.component)).map((g) => g.id));
+    // one golden record of each shared component (the others must be found), and some alone
+    const firstOfComponent = [...new Map(golden.filter((g) => shared.has(g.id)).map((g) => [g.component, g] as const)).values()];
+    const given = [...firstOfComponent.slice(0, 40), ...golden.filter((g) => !shared.has(g.id)).slice(0, 40)].map((g) => g.id);
+    expect(shared.size).toBeGreaterThan(0);
+    const { keyOf: found, active } = await inTransaction(dataSource, (db) => new ResolutionStore(db).componentsOf(given));
+    const byId = new Map(golden.map((g) => [g.id, g]));
+    expect(new Map([...found].sort())).toEqual(new Map(given.map((id) => [id, keyOf(byId.get(id)!)] as [string, string]).sort()));
+    const keys = new Set(given.map((id) => keyOf(byId.get(id)!)));
+    const expected = golden.filter((g) => g.status === 'active' && keys.has(keyOf(g))).map((g) => ({ id: g.id, key: keyOf(g) }));
+    expect(active).toEqual(expected);
+    expect(active.length).toBeGreaterThan(given.filter((id) => byId.get(id)!.status === 'active').length);
+  });
 });

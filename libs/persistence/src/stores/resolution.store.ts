@@ -394,12 +394,18 @@ export class ResolutionStore {
   async componentsOf(ids: string[]): Promise<{ keyOf: Map<string, string>; active: { id: string; key: string }[] }> {
     const keyOf = new Map<string, string>();
     if (ids.length === 0) return { keyOf, active: [] };
+    // The given golden records, then the others of their components, each part by its own index:
+    // written as one condition with OR, the planner could use neither index and read the whole
+    // table for every batch (150 ms at 110,000 golden records, most of the engine's database time).
     const rows: { id: string; key: string; given: boolean; active: boolean }[] = await this.db.query(
-      `WITH given AS (SELECT id, component FROM golden_record WHERE id = ANY($1::uuid[]))
-       SELECT g.id, coalesce(g.component, g.id::text) AS key, g.id = ANY($1::uuid[]) AS given, g.status = 'active' AS active
-         FROM golden_record g
-        WHERE g.id = ANY($1::uuid[]) OR g.component IN (SELECT component FROM given WHERE component IS NOT NULL)
-        ORDER BY g.id`,
+      `WITH given AS (SELECT id, component, status FROM golden_record WHERE id = ANY($1::uuid[]))
+       SELECT id, coalesce(component, id::text) AS key, true AS given, status = 'active' AS active FROM given
+       UNION ALL
+       SELECT m.id, m.component, false, m.status = 'active'
+         FROM (SELECT DISTINCT component FROM given WHERE component IS NOT NULL) c
+         CROSS JOIN LATERAL (SELECT id, component, status FROM golden_record WHERE component = c.component OFFSET 0) m
+        WHERE NOT m.id = ANY($1::uuid[])
+       ORDER BY 1`,
       [ids],
     );
     for (const row of rows) if (row.given) keyOf.set(row.id, row.key);
