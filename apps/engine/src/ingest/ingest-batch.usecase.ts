@@ -568,17 +568,8 @@ export class IngestBatchUseCase {
     return new GoldenWriter(db, { topics: this.options.topics, survivorship: this.options.survivorship, erp: this.options.erp }, outbox);
   }
 
-  /** The matching settings every decision on a record uses, with the steward decisions that concern it. */
   private matchOptions(notAMatch: NotAMatchSet) {
-    const { matching, standardizer } = this.options;
-    return {
-      thresholds: matching.thresholds,
-      minAverageProbability: matching.minAverageProbability,
-      notAMatch,
-      uniqueSources: matching.uniqueSources,
-      isGeneric: standardizer.isGeneric,
-      defaultCountry: standardizer.defaultCountry,
-    };
+    return matchOptions(this.options.matching, this.options.standardizer, notAMatch);
   }
 
   /**
@@ -593,6 +584,18 @@ export class IngestBatchUseCase {
     await tasks.closeObsoletePossibleMatches(record.source, record.sourceId, open.map((a) => a.goldenId), now);
     return open.length;
   }
+}
+
+/** The matching settings every decision on a record uses, with the steward decisions that concern it. */
+export function matchOptions(matching: MatchingPolicy, standardizer: Pick<Standardizer, 'isGeneric' | 'defaultCountry'>, notAMatch: NotAMatchSet) {
+  return {
+    thresholds: matching.thresholds,
+    minAverageProbability: matching.minAverageProbability,
+    notAMatch,
+    uniqueSources: matching.uniqueSources,
+    isGeneric: standardizer.isGeneric,
+    defaultCountry: standardizer.defaultCountry,
+  };
 }
 
 /** The task of one assessment: the record may be the same party as the candidate golden record. */

@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { GoldenCluster, MatchingPolicy, ModelsByKind, NotAMatchSet, featureCache, modelForKind, nearNameReviews } from '@mdm/core';
 import { NearNameStore, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
 import { reviewsOpened } from '@mdm/observability';
-import { reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
+import { matchOptions, reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
 import { Standardizer } from '../ingest/record-preparation';
 
 export interface NearNameReviewerOptions {
@@ -126,15 +126,7 @@ export class NearNameReviewer {
       const found = records.map((record, i) => {
         const model = modelForKind(matching.models, record.kind);
         if (!model) return [];
-        return nearNameReviews(record.matchRecord, candidatesOf[i], model, {
-          thresholds: matching.thresholds,
-          minAverageProbability: matching.minAverageProbability,
-          notAMatch,
-          uniqueSources: matching.uniqueSources,
-          isGeneric: standardizer.isGeneric,
-          defaultCountry: standardizer.defaultCountry,
-          cache,
-        });
+        return nearNameReviews(record.matchRecord, candidatesOf[i], model, { ...matchOptions(matching, standardizer, notAMatch), cache });
       });
       // written under a shared lock of every golden record they name, so that none was merged away or
       // erased meanwhile; a record whose golden records are busy in an ingest (or retired) is queued again
