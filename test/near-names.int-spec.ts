@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { generateRows } from '@mdm/core';
+import { createDataSource, runMigrations } from '@mdm/persistence';
+import { loadRules } from '@mdm/settings';
+import { generatedRowMessage, generatedRowsIngest, generatedRowsReviewer } from '@mdm/engine/ingest/generated-rows';
+import { CONFIG_DIR, TestEnvironment } from './support/harness';
+
+/**
+ * The near-name reviewer on generated records (real PostgreSQL): it drains the queue the ingest
+ * fills, and a record whose golden records another transaction holds is queued again, not written
+ * against and not waited for.
+ */
+describe('near-name reviewer (real PostgreSQL)', () => {
+  let env: TestEnvironment;
+  let dataSource: DataSource;
+  const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].n);
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('near_names');
+    dataSource = createDataSource(env.databaseUrl, { poolSize: 3 });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    const ingest = generatedRowsIngest(dataSource, loadRules(CONFIG_DIR), 'near.');
+    const rows = [...generateRows({ records: 1500, seed: 3 })];
+    for (let i = 0; i < rows.length; i += 100) await ingest.execute(rows.slice(i, i + 100).map((row, k) => generatedRowMessage(row, i + k)));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await env?.close();
+  });
+
+  it('looks at every queued record once, and opens tasks only it owns', async () => {
+    const queued = await count(`SELECT count(*) AS n FROM near_name_queue`);
+    expect(queued).toBe(await count(`SELECT count(*) AS n FROM source_record WHERE match_name IS NOT NULL`));
+    const reviewer = generatedRowsReviewer(dataSource, loadRules(CONFIG_DIR));
+    let looked = 0;
+    for (let taken; (taken = await reviewer.reviewBatch()) > 0; ) looked += taken;
+    expect(looked).toBe(queued);
+    expect(await count(`SELECT count(*) AS n FROM near_name_queue`)).toBe(0);
+    // the generated data has misspelled names that share no key: some tasks, each about two golden records of different components
+    const tasks: { golden_id: string; candidate_golden_id: string; same: boolean }[] = await dataSource.query(
+      `SELECT t.golden_id, t.candidate_golden_id, coalesce(a.component, a.id::text) = coalesce(b.component, b.id::text) AS same
+         FROM steward_task t JOIN golden_record a ON a.id = t.golden_id JOIN golden_record b ON b.id = t.candidate_golden_id
+        WHERE t.status = 'open' AND t.details ->> 'foundBy' = 'near-name'`,
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.filter((t) => t.same || t.golden_id === t.candidate_golden_id)).toEqual([]);
+  });
+
+  it('queues a record again when another transaction holds its golden record, and writes its task once it is free', async () => {
+    const [task] = await dataSource.query(`SELECT id, source, source_id, golden_id FROM steward_task WHERE status = 'open' AND details ->> 'foundBy' = 'near-name' ORDER BY id LIMIT 1`);
+    expect(task).toBeDefined();
+    const mine = `source = $1 AND source_id = $2 AND status = 'open' AND details ->> 'foundBy' = 'near-name'`;
+    const before = await count(`SELECT count(*) AS n FROM steward_task WHERE ${mine}`, [task.source, task.source_id]);
+    await dataSource.query(`DELETE FROM steward_task WHERE ${mine}`, [task.source, task.source_id]);
+    await dataSource.query(`INSERT INTO near_name_queue (source, source_id, queued_at) VALUES ($1, $2, now())`, [task.source, task.source_id]);
+    const reviewer = generatedRowsReviewer(dataSource, loadRules(CONFIG_DIR));
+
+    // an ingest holding the record's golden record
+    const holder = new Client({ connectionString: env.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM golden_record WHERE id = $1 FOR UPDATE`, [task.golden_id]);
+      const started = Date.now();
+      expect(await reviewer.reviewBatch()).toBe(0);
+      // it did not wait for the holder, wrote nothing, and the record waits in the queue again
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(await count(`SELECT count(*) AS n FROM near_name_queue WHERE source = $1 AND source_id = $2`, [task.source, task.source_id])).toBe(1);
+      expect(await count(`SELECT count(*) AS n FROM steward_task WHERE ${mine}`, [task.source, task.source_id])).toBe(0);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+    }
+
+    expect(await reviewer.reviewBatch()).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM near_name_queue`)).toBe(0);
+    const again: { golden_id: string }[] = await dataSource.query(`SELECT golden_id FROM steward_task WHERE ${mine}`, [task.source, task.source_id]);
+    expect(again).toHaveLength(before);
+    expect(again.every((t) => t.golden_id === task.golden_id)).toBe(true);
+  });
+});
