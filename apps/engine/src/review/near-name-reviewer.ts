@@ -32,9 +32,10 @@ const BUSY_WINDOW_MS = 1000;
  * stored (`near_name_queue`), the records of the `trigramNeighbours` nearest names (pg_trgm) outside
  * its own link component are scored against it, grouped by golden record, and every golden record
  * the model does not call distinct becomes a task (`foundBy: 'near-name'`); the record's earlier
- * near-name tasks that no longer apply are closed. Such golden records share no blocking key with the record,
- * so they never change its golden record: the search runs after the ingest commits, in transactions
- * of its own, and the ingest's latency does not carry its cost, which grows with the store.
+ * near-name tasks that no longer apply are closed. Such golden records share no blocking key with
+ * the record, so they never change its golden record: the search runs after the ingest commits, in
+ * transactions of its own, and the ingest's latency does not carry its cost, which grows with the
+ * store.
  *
  * Every engine instance runs one; they share the queue (a record taken by one is skipped by the
  * others). A record taken in a transaction that fails is queued again.
@@ -43,7 +44,6 @@ export class NearNameReviewer {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
-  private reviewed = 0;
   private lastIngestAt = 0;
 
   constructor(
@@ -51,10 +51,6 @@ export class NearNameReviewer {
     private readonly logger: Logger,
     private readonly options: NearNameReviewerOptions,
   ) {}
-
-  get reviewedCount(): number {
-    return this.reviewed;
-  }
 
   start(): void {
     if (this.running) return;
@@ -165,7 +161,6 @@ export class NearNameReviewer {
       await queue.requeue(later, now);
       return { taken, opened: tasks.length, requeued: later.length };
     });
-    this.reviewed += result.taken - result.requeued;
     reviewsOpened.inc(result.opened);
     return result.taken - result.requeued;
   }
