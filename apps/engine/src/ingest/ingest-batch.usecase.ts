@@ -23,7 +23,7 @@ import {
   DEFAULT_MAX_LOCAL_RECORDS,
   PairScore,
 } from '@mdm/core';
-import { CandidateQuery, DeadLetterStore, GoldenRow, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, StoredVersion, inTransaction } from '@mdm/persistence';
+import { CandidateQuery, DeadLetterStore, GoldenRow, LockedGolden, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, StoredVersion, inTransaction } from '@mdm/persistence';
 import { InboundMessage, OutboundTopics } from '@mdm/messaging';
 import { failpoint } from '@mdm/observability';
 import { PreparedRecord, Preparation, Standardizer, prepareMessage } from './record-preparation';
@@ -364,14 +364,14 @@ export class IngestBatchUseCase {
     // is taken too, with its component, until every record's golden record is locked
     let componentKeys: Set<string>[] = [];
     const activeByKey = new Map<string, string[]>();
-    let locked: GoldenRow[] = [];
+    let locked: LockedGolden[] = [];
     for (;;) {
       const components = await store.componentsOf([...new Set(direct.flatMap((d) => [...d]))]);
       componentKeys = direct.map((ids) => new Set([...ids].map((id) => components.keyOf.get(id) ?? id)));
       activeByKey.clear();
       for (const { id, key } of components.active) activeByKey.set(key, [...(activeByKey.get(key) ?? []), id]);
       const goldenIds = [...new Set(componentKeys.flatMap((keys) => [...keys].flatMap((key) => activeByKey.get(key) ?? [])))];
-      locked = (await store.lockGolden(goldenIds)).filter((g) => g.status === 'active');
+      locked = (await store.lockGoldenKeys(goldenIds)).filter((g) => g.status === 'active');
       const lockedIds = new Set(locked.map((g) => g.id));
       const homes = await store.findVersions(entries.map((e) => e.record));
       let moved = false;
@@ -462,16 +462,23 @@ export class IngestBatchUseCase {
       planned.push({ members, plan, clusters, expanded });
     }
 
-    // the plans, applied with one round trip per kind of write
-    for (const row of await store.insertGoldens(created, now)) rows.set(row.id, row);
+    // the plans, applied with one round trip per kind of write; the values of the golden records
+    // written (recomputed, or merged away) are read now, the others' never
+    const full = new Map<string, GoldenRow>();
+    const written = new Set([...recomputations.map((r) => r.id), ...merges.flatMap((m) => m.mergedIds)].filter((id) => rows.has(id)));
+    for (const row of await store.goldenRows([...written])) full.set(row.id, row);
+    for (const row of await store.insertGoldens(created, now)) {
+      rows.set(row.id, row);
+      full.set(row.id, row);
+    }
     await store.linkMany(moves.map((m) => ({ ...m, goldenId: idOf(m.goldenId) })), now);
     for (const merge of merges) {
       const survivorId = idOf(merge.survivorId);
-      await retireGoldenRecords(db, this.options.topics, outbox, { survivorId, mergedAway: merge.mergedIds.map((id) => rows.get(idOf(id))!), kind: merge.kind, cause: merge.cause, now });
+      await retireGoldenRecords(db, this.options.topics, outbox, { survivorId, mergedAway: merge.mergedIds.map((id) => full.get(idOf(id))!), kind: merge.kind, cause: merge.cause, now });
     }
     await this.writer(db, outbox).recomputeMany(
       recomputations.map(({ id, change }) => ({
-        target: rows.get(idOf(id))!,
+        target: full.get(idOf(id))!,
         change: { ...change, ...(change.mergedIds ? { mergedIds: change.mergedIds.map(idOf) } : {}), ...(change.splitInto ? { splitInto: change.splitInto.map(idOf) } : {}) },
       })),
       now,

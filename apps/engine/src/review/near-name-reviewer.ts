@@ -19,11 +19,18 @@ export interface NearNameReviewerOptions {
    * at full speed. Ingestion comes first; tasks wait. Default 0.25.
    */
   busyShare?: number;
+  /**
+   * How long a record may wait for the reviewer before it stops giving way: past this, it works at
+   * full speed whatever the ingest does, so that under a steady load its queue does not grow
+   * without end. Default 60 s.
+   */
+  maxWaitMs?: number;
   now?: () => Date;
 }
 
 export const DEFAULT_NEAR_NAME_BATCH = 200;
 const DEFAULT_BUSY_SHARE = 0.25;
+const DEFAULT_MAX_WAIT_MS = 60_000;
 /** The ingest counts as busy for this long after a commit. */
 const BUSY_WINDOW_MS = 1000;
 
@@ -75,11 +82,16 @@ export class NearNameReviewer {
     while (this.running) {
       try {
         const share = this.options.busyShare ?? DEFAULT_BUSY_SHARE;
+        const maxWait = this.options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
         for (;;) {
           const started = Date.now();
-          if (!this.running || (await this.reviewBatch()) === 0) break;
-          // the ingest is busy: leave it the machine for a while (records queued again wait for the next round)
-          if (Date.now() - this.lastIngestAt < BUSY_WINDOW_MS) await this.pause(((Date.now() - started) * (1 - share)) / share, false);
+          if (!this.running) break;
+          const { progress, oldestQueuedAt } = await this.review();
+          if (progress === 0) break;
+          // the ingest is busy and the queue not too late: leave it the machine for a while
+          // (records queued again wait for the next round)
+          const late = oldestQueuedAt !== null && started - oldestQueuedAt.getTime() > maxWait;
+          if (!late && Date.now() - this.lastIngestAt < BUSY_WINDOW_MS) await this.pause(((Date.now() - started) * (1 - share)) / share, false);
         }
         await this.pause();
       } catch (error) {
@@ -94,13 +106,17 @@ export class NearNameReviewer {
    * queue again (0: the queue is empty, or every record of the batch was busy).
    */
   async reviewBatch(): Promise<number> {
+    return (await this.review()).progress;
+  }
+
+  private async review(): Promise<{ progress: number; oldestQueuedAt: Date | null }> {
     const { matching, standardizer } = this.options;
     const now = this.options.now?.() ?? new Date();
     const result = await inTransaction(this.dataSource, async (db) => {
       const queue = new NearNameStore(db);
       const resolution = new ResolutionStore(db);
-      const { taken, records } = await queue.take(this.options.batchSize ?? DEFAULT_NEAR_NAME_BATCH);
-      if (records.length === 0) return { taken, opened: 0, requeued: 0 };
+      const { taken, oldestQueuedAt, records } = await queue.take(this.options.batchSize ?? DEFAULT_NEAR_NAME_BATCH);
+      if (records.length === 0) return { taken, oldestQueuedAt, opened: 0, requeued: 0 };
       const near = await resolution.findNearNames(
         records.map((r) => ({ keys: [], kind: r.kind, name: r.matchName, source: r.source, sourceId: r.sourceId, maxBlockSize: matching.maxBlockSize, neighbours: matching.trigramNeighbours, similarity: matching.trigramSimilarity })),
       );
@@ -159,10 +175,10 @@ export class NearNameReviewer {
       await store.upsertPossibleMatches(tasks, 'near-name');
       await store.closeObsoletePossibleMatchesMany(closing, now, 'near-name');
       await queue.requeue(later, now);
-      return { taken, opened: tasks.length, requeued: later.length };
+      return { taken, oldestQueuedAt, opened: tasks.length, requeued: later.length };
     });
     reviewsOpened.inc(result.opened);
-    return result.taken - result.requeued;
+    return { progress: result.taken - result.requeued, oldestQueuedAt: result.oldestQueuedAt };
   }
 
   /** Waits `ms`, or less when woken up (`wakeable`) or stopped. */

@@ -27,14 +27,14 @@ export class NearNameStore {
    * holds each record once, in its stored version, without those erased since or without a name or
    * an active golden record.
    */
-  async take(limit: number): Promise<{ taken: number; records: QueuedRecord[] }> {
-    const rows: { source: string; source_id: string; kind: PartyKind | null; match_name: string; match_record: MatchRecord; golden_id: string; component: string }[] = await this.db.query(
+  async take(limit: number): Promise<{ taken: number; oldestQueuedAt: Date | null; records: QueuedRecord[] }> {
+    const rows: { source: string; source_id: string; queued_at: Date; kind: PartyKind | null; match_name: string; match_record: MatchRecord; golden_id: string; component: string }[] = await this.db.query(
       `WITH taken AS (
          DELETE FROM near_name_queue q
           WHERE q.id IN (SELECT id FROM near_name_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING q.source, q.source_id
+          RETURNING q.source, q.source_id, q.queued_at
        )
-       SELECT t.source, t.source_id, r.kind, r.match_name, r.match_record, r.golden_id, r.component
+       SELECT t.source, t.source_id, t.queued_at, r.kind, r.match_name, r.match_record, r.golden_id, r.component
          FROM taken t
          LEFT JOIN LATERAL (
            SELECT s.kind, s.match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component
@@ -49,7 +49,8 @@ export class NearNameStore {
       if (r.kind === null) continue;
       records.set(`${r.source}:${r.source_id}`, { source: r.source, sourceId: r.source_id, kind: r.kind, matchName: r.match_name, matchRecord: r.match_record, goldenId: r.golden_id, component: r.component });
     }
-    return { taken: rows.length, records: [...records.values()] };
+    const oldest = rows.reduce<Date | null>((min, r) => (min === null || r.queued_at < min ? r.queued_at : min), null);
+    return { taken: rows.length, oldestQueuedAt: oldest, records: [...records.values()] };
   }
 
   /**

@@ -45,6 +45,9 @@ export interface GoldenRow {
   component?: string | null;
 }
 
+/** A golden record as a batch locks it: everything but its values. */
+export type LockedGolden = Omit<GoldenRow, 'attributes' | 'lineage' | 'sources'>;
+
 export interface CandidateQuery {
   keys: string[];
   kind: PartyKind;
@@ -440,6 +443,26 @@ export class ResolutionStore {
     return rows.map(toGoldenRow);
   }
 
+  /**
+   * The same lock, reading only what matching needs: a batch locks the whole link components of its
+   * candidates, and writes the values of a few of them (`goldenRows` reads those).
+   */
+  async lockGoldenKeys(ids: string[]): Promise<LockedGolden[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT id, kind, status, merged_into, version, created_at, updated_at, component FROM golden_record WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map(toLockedGolden);
+  }
+
+  /** Golden records with their values, read without a lock (the caller holds one). */
+  async goldenRows(ids: string[]): Promise<GoldenRow[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM golden_record WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    return rows.map(toGoldenRow);
+  }
+
   async insertGolden(id: string, kind: PartyKind, now: Date): Promise<GoldenRow> {
     return (await this.insertGoldens([{ id, kind }], now))[0];
   }
@@ -657,13 +680,19 @@ function recordKey(source: string, sourceId: string): string {
 
 export function toGoldenRow(row: Record<string, unknown>): GoldenRow {
   return {
+    ...toLockedGolden(row),
+    attributes: row.attributes as CanonicalAttributes,
+    lineage: row.lineage as GoldenValues['lineage'],
+    sources: row.sources as GoldenValues['sources'],
+  };
+}
+
+function toLockedGolden(row: Record<string, unknown>): LockedGolden {
+  return {
     id: row.id as string,
     kind: row.kind as PartyKind,
     status: row.status as GoldenRow['status'],
     mergedInto: (row.merged_into as string | null) ?? null,
-    attributes: row.attributes as CanonicalAttributes,
-    lineage: row.lineage as GoldenValues['lineage'],
-    sources: row.sources as GoldenValues['sources'],
     version: row.version as number,
     createdAt: row.created_at as Date,
     updatedAt: row.updated_at as Date,
