@@ -467,10 +467,7 @@ export class IngestBatchUseCase {
     const full = new Map<string, GoldenRow>();
     const written = new Set([...recomputations.map((r) => r.id), ...merges.flatMap((m) => m.mergedIds)].filter((id) => rows.has(id)));
     for (const row of await store.goldenRows([...written])) full.set(row.id, row);
-    for (const row of await store.insertGoldens(created, now)) {
-      rows.set(row.id, row);
-      full.set(row.id, row);
-    }
+    for (const row of await store.insertGoldens(created, now)) full.set(row.id, row);
     await store.linkMany(moves.map((m) => ({ ...m, goldenId: idOf(m.goldenId) })), now);
     for (const merge of merges) {
       const survivorId = idOf(merge.survivorId);
