@@ -3,6 +3,7 @@ import { Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
 import { OutboxStore } from '@mdm/persistence';
 import { Logger } from 'pino';
+import { Wakeup } from '../wakeup';
 
 /** Any constant shared by every engine instance: the session lock that elects the one relay. */
 const RELAY_LOCK = 7_301_842_001;
@@ -20,7 +21,7 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly wakeup = new Wakeup();
   private published = 0;
 
   constructor(
@@ -42,13 +43,13 @@ export class OutboxRelay {
 
   /** Tells the relay that rows were just committed. */
   wake(): void {
-    this.wakeUp?.();
+    this.wakeup.wake();
   }
 
   /** Finishes the batch in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.wakeup.stop();
     await this.loop;
   }
 
@@ -112,13 +113,6 @@ export class OutboxRelay {
   }
 
   private pause(ms = this.options.pollMs): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
+    return this.wakeup.wait(ms);
   }
 }

@@ -5,6 +5,7 @@ import { NearNameStore, QueuedRecord, ResolutionStore, StewardTaskStore, inTrans
 import { reviewsOpened } from '@mdm/observability';
 import { matchOptions, reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
 import { Standardizer } from '../ingest/record-preparation';
+import { Wakeup } from '../wakeup';
 
 export interface NearNameReviewerOptions {
   matching: MatchingPolicy & { models: ModelsByKind };
@@ -50,7 +51,7 @@ const BUSY_WINDOW_MS = 1000;
 export class NearNameReviewer {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly wakeup = new Wakeup();
   private lastIngestAt = 0;
 
   constructor(
@@ -68,13 +69,13 @@ export class NearNameReviewer {
   /** Tells the reviewer that the ingest just committed (and queued records). */
   wake(): void {
     this.lastIngestAt = Date.now();
-    this.wakeUp?.();
+    this.wakeup.wake();
   }
 
   /** Finishes the batch in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
+    this.wakeup.stop();
     await this.loop;
   }
 
@@ -183,13 +184,6 @@ export class NearNameReviewer {
 
   /** Waits `ms`, or less when woken up (`wakeable`) or stopped. */
   private pause(ms = this.options.pollMs, wakeable = true): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = wakeable ? done : () => (this.running ? undefined : done());
-    });
+    return this.wakeup.wait(ms, wakeable);
   }
 }

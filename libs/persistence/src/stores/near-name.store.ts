@@ -41,7 +41,8 @@ export class NearNameStore {
              FROM source_record s
              JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
              JOIN golden_record g ON g.id = x.golden_id
-            WHERE s.source = t.source AND s.source_id = t.source_id AND s.erased_at IS NULL AND s.match_name IS NOT NULL AND g.status = 'active') r ON true`,
+            WHERE s.source = t.source AND s.source_id = t.source_id AND s.erased_at IS NULL AND s.match_name IS NOT NULL AND g.status = 'active'
+           OFFSET 0) r ON true`,
       [limit],
     );
     const records = new Map<string, QueuedRecord>();

@@ -297,15 +297,23 @@ export class ResolutionStore {
   /**
    * What the matcher reads of the members of golden records: at most `maxMembers` per golden
    * record, the most recently received first (the others are older copies of the same party).
+   * Read golden record by golden record, and member by member (`OFFSET 0` keeps each lateral lookup
+   * from being flattened into a join): without fresh statistics, PostgreSQL guesses thousands of
+   * members for the ids and hashes the whole source-record table instead, a cost that grows with the store.
    */
   async loadMatchClusters(golden: Pick<GoldenRow, 'id' | 'createdAt' | 'component'>[], maxMembers: number): Promise<GoldenCluster[]> {
     if (golden.length === 0) return [];
     const rows: { golden_id: string; match_record: MatchRecord }[] = await this.db.query(
-      `SELECT golden_id, match_record FROM (
-         SELECT x.golden_id, s.match_record, row_number() OVER (PARTITION BY x.golden_id ORDER BY s.received_at DESC, s.source, s.source_id) AS n
-           FROM xref x JOIN source_record s ON s.source = x.source AND s.source_id = x.source_id
-          WHERE x.golden_id = ANY($1::uuid[])) m
-        WHERE n <= $2`,
+      `SELECT g.id AS golden_id, m.match_record
+         FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) g
+        CROSS JOIN LATERAL (
+          SELECT s.match_record
+            FROM xref x
+           CROSS JOIN LATERAL (
+             SELECT s.match_record, s.received_at FROM source_record s WHERE s.source = x.source AND s.source_id = x.source_id OFFSET 0) s
+           WHERE x.golden_id = g.id
+           ORDER BY s.received_at DESC, x.source, x.source_id
+           LIMIT $2) m`,
       [golden.map((g) => g.id), maxMembers],
     );
     const members = new Map<string, MatchRecord[]>(golden.map((g) => [g.id, []]));
@@ -534,15 +542,21 @@ export class ResolutionStore {
     return (await this.loadMembersMany([goldenId])).get(goldenId)!;
   }
 
-  /** The member records of many golden records, in one round trip (an entry for every id, empty when it has none). */
+  /**
+   * The member records of many golden records, in one round trip (an entry for every id, empty when
+   * it has none). Looked up by key whatever the statistics say, as in `loadMatchClusters`.
+   */
   async loadMembersMany(goldenIds: string[]): Promise<Map<string, MemberRecord[]>> {
     const members = new Map<string, MemberRecord[]>(goldenIds.map((id) => [id, []]));
     if (goldenIds.length === 0) return members;
     const rows: { golden_id: string; source: string; source_id: string; standardized: CanonicalAttributes; findings: MemberFinding[] | null; source_updated_at: Date | null; received_at: Date }[] =
       await this.db.query(
-        `SELECT x.golden_id, s.source, s.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at
-           FROM xref x JOIN source_record s ON s.source = x.source AND s.source_id = x.source_id
-          WHERE x.golden_id = ANY($1::uuid[])`,
+        `SELECT g.id AS golden_id, x.source, x.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at
+           FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) g
+          CROSS JOIN LATERAL (SELECT x.source, x.source_id FROM xref x WHERE x.golden_id = g.id OFFSET 0) x
+          CROSS JOIN LATERAL (
+            SELECT s.standardized, s.findings, s.source_updated_at, s.received_at
+              FROM source_record s WHERE s.source = x.source AND s.source_id = x.source_id OFFSET 0) s`,
         [goldenIds],
       );
     for (const r of rows) {
