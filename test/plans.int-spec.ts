@@ -1,0 +1,94 @@
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { ResolutionStore, createDataSource, runMigrations } from '@mdm/persistence';
+import { TestEnvironment } from './support/harness';
+
+const GOLDEN = 20_000;
+const MEMBERS = 2;
+
+/**
+ * The member reads of every batch (`loadMembersMany`, `loadMatchClusters`) on a store that has no
+ * planner statistics yet, as a young store has until autovacuum comes (and always, on a server
+ * without it): PostgreSQL then guesses thousands of rows for a list of golden record ids, and a plain
+ * join of the cross-references and the source records became a hash join over the whole
+ * source-record table, a cost that grows with the store in every batch. The plans are read with
+ * auto_explain, sent to this client as notices.
+ */
+describe('member reads without planner statistics (real PostgreSQL)', () => {
+  let env: TestEnvironment;
+  let dataSource: DataSource;
+  let client: Client;
+  const plans: string[] = [];
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('plans');
+    dataSource = createDataSource(env.databaseUrl, { poolSize: 1 });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    // a store of 20,000 golden records of two members each, written without ANALYZE
+    await dataSource.query(
+      `INSERT INTO golden_record (id, kind, attributes, lineage, created_at, updated_at)
+       SELECT md5('g' || g)::uuid, 'person', '{}', '{}', now(), now() FROM generate_series(1, $1) AS g`,
+      [GOLDEN],
+    );
+    await dataSource.query(
+      `INSERT INTO source_record (source, source_id, entity, kind, payload, attributes, standardized, payload_hash, received_at, match_record)
+       SELECT 'crm', g || '-' || m, 'person', 'person', '\\x7b7d', '{}', jsonb_build_object('lastName', 'N' || g), 'h', now() - m * interval '1 second',
+              jsonb_build_object('id', 'crm:' || g || '-' || m)
+         FROM generate_series(1, $1) AS g, generate_series(1, $2) AS m`,
+      [GOLDEN, MEMBERS],
+    );
+    await dataSource.query(
+      `INSERT INTO xref (source, source_id, golden_id, linked_at)
+       SELECT 'crm', g || '-' || m, md5('g' || g)::uuid, now() FROM generate_series(1, $1) AS g, generate_series(1, $2) AS m`,
+      [GOLDEN, MEMBERS],
+    );
+    client = new Client({ connectionString: env.databaseUrl });
+    await client.connect();
+    client.on('notice', (notice) => plans.push(notice.message ?? ''));
+    await client.query(`LOAD 'auto_explain'`);
+    await client.query(`SET auto_explain.log_min_duration = 0`);
+    await client.query(`SET auto_explain.log_level = 'notice'`);
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await dataSource?.destroy();
+    await env?.close();
+  });
+
+  /** Runs `read` with the store on the explained connection; returns its result and the plans it printed. */
+  async function explained<T>(read: (store: ResolutionStore) => Promise<T>): Promise<{ result: T; plans: string }> {
+    const store = new ResolutionStore({ query: (sql: string, parameters?: unknown[]) => client.query(sql, parameters).then((r) => r.rows) } as never);
+    plans.length = 0;
+    const result = await read(store);
+    return { result, plans: plans.join('\n') };
+  }
+
+  const ids = Array.from({ length: 40 }, (_, i) => i * 97 + 1);
+  const golden = async () => (await dataSource.query(`SELECT md5('g' || g)::uuid::text AS id FROM unnest($1::int[]) AS g`, [ids])).map((r: { id: string }) => r.id) as string[];
+
+  it('reads the members of golden records by key, and finds every member', async () => {
+    const goldenIds = await golden();
+    const { result, plans } = await explained((store) => store.loadMembersMany(goldenIds));
+    expect(plans).toContain('source_record');
+    expect(plans).not.toMatch(/Seq Scan on (source_record|xref)/);
+    expect([...result.keys()].sort()).toEqual([...goldenIds].sort());
+    for (const [id, members] of result) {
+      const g = ids[goldenIds.indexOf(id)];
+      expect(members.map((m) => m.sourceId).sort()).toEqual(Array.from({ length: MEMBERS }, (_, m) => `${g}-${m + 1}`));
+      expect(members[0].attributes).toEqual({ lastName: `N${g}` });
+    }
+  });
+
+  it('reads the match clusters by key, the most recently received members first, at most the given number', async () => {
+    const goldenIds = await golden();
+    const clusters = goldenIds.map((id) => ({ id, createdAt: new Date(), component: null }));
+    const { result, plans } = await explained((store) => store.loadMatchClusters(clusters, 1));
+    expect(plans).toContain('source_record');
+    expect(plans).not.toMatch(/Seq Scan on (source_record|xref)/);
+    expect(result.map((c) => c.goldenId)).toEqual(goldenIds);
+    // member m was received m seconds ago: the first is the most recent
+    result.forEach((c, i) => expect(c.members.map((m) => m.id)).toEqual([`crm:${ids[i]}-1`]));
+  });
+});
