@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { generateRows } from '@mdm/core';
-import { CandidateQuery, ResolutionStore, createDataSource, inTransaction, runMigrations } from '@mdm/persistence';
+import { ResolutionStore, createDataSource, inTransaction, runMigrations } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest } from '@mdm/engine/ingest/generated-rows';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
@@ -45,8 +45,8 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
       `SELECT s.source, s.source_id, s.kind, array_agg(m.key ORDER BY m.key) AS keys FROM source_record s JOIN match_key m USING (source, source_id) GROUP BY 1, 2, 3`,
     );
     const maxBlockSize = 2;
-    const queries: CandidateQuery[] = stored.map((s) => ({ keys: [...s.keys, `unknown|${s.source_id}`], kind: s.kind, name: null, source: s.source, sourceId: s.source_id, maxBlockSize, neighbours: 0, similarity: 0.5 }));
-    const results = await inTransaction(dataSource, (db) => new ResolutionStore(db).findCandidatesMany(queries));
+    const queries = stored.map((s) => ({ keys: [...s.keys, `unknown|${s.source_id}`] }));
+    const results = await inTransaction(dataSource, (db) => new ResolutionStore(db).findCandidatesMany(queries.map((q) => q.keys), maxBlockSize));
     const truth = await reference([...new Set(stored.flatMap((s) => s.keys))]);
 
     let skippedSeen = 0;
@@ -69,8 +69,8 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
       `SELECT source, source_id, kind, match_name FROM source_record WHERE match_name IS NOT NULL ORDER BY source, source_id`,
     );
     const neighbours = 10;
-    const queries: CandidateQuery[] = named.map((s) => ({ keys: [], kind: s.kind, name: s.match_name, source: s.source, sourceId: s.source_id, maxBlockSize: 1000, neighbours, similarity: 0.5 }));
-    const found = await inTransaction(dataSource, (db) => new ResolutionStore(db).findNearNames(queries));
+    const queries = named.map((s) => ({ kind: s.kind, name: s.match_name, source: s.source, sourceId: s.source_id }));
+    const found = await inTransaction(dataSource, (db) => new ResolutionStore(db).findNearNames(queries, { neighbours, similarity: 0.5 }));
     // every similar stored name (the record's own included), with its active golden record
     const similar: { source: string; source_id: string; names: number; golden: string[] }[] = await inTransaction(dataSource, async (db) => {
       await db.query(`SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)`);

@@ -23,7 +23,7 @@ import {
   DEFAULT_MAX_LOCAL_RECORDS,
   PairScore,
 } from '@mdm/core';
-import { CandidateQuery, DeadLetterStore, GoldenRow, LockedGolden, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, StoredVersion, inTransaction } from '@mdm/persistence';
+import { DeadLetterStore, GoldenRow, LockedGolden, OutboxMessage, OutboxStore, ResolutionStore, StewardTaskStore, StoredVersion, inTransaction } from '@mdm/persistence';
 import { InboundMessage, OutboundTopics } from '@mdm/messaging';
 import { failpoint } from '@mdm/observability';
 import { PreparedRecord, Preparation, Standardizer, prepareMessage } from './record-preparation';
@@ -280,7 +280,7 @@ export class IngestBatchUseCase {
     now: Date,
   ): Promise<{ outcome: Outcome; reviews: number }> {
     const matching = this.options.matching;
-    const found = await store.findCandidates(this.candidateQuery(record));
+    const found = await store.findCandidates(record.matchKeys, matching.maxBlockSize);
     this.warnSkipped(record, found.skippedKeys);
     const candidateIds = new Set(found.goldenIds);
     if (stored?.goldenId) candidateIds.add(stored.goldenId);
@@ -349,7 +349,7 @@ export class IngestBatchUseCase {
   ): Promise<Map<string, { outcome: Outcome; reviews: number }>> {
     const outcomes = new Map<string, { outcome: Outcome; reviews: number }>();
     if (entries.length === 0) return outcomes;
-    const found = await store.findCandidatesMany(entries.map((e) => this.candidateQuery(e.record)));
+    const found = await store.findCandidatesMany(entries.map((e) => e.record.matchKeys), this.options.matching.maxBlockSize);
     entries.forEach((e, i) => this.warnSkipped(e.record, found[i].skippedKeys));
     const mustLinked = await store.mustLinkGoldenIdsMany(entries.map((e) => e.record.matchRecord.id));
     // each record's direct candidates: golden records sharing a key, its own, and those a steward merged it with
@@ -538,21 +538,6 @@ export class IngestBatchUseCase {
     await tasks.upsertPossibleMatches(pairTasks);
     await tasks.closeObsoletePossibleMatchesMany(closing, now);
     return outcomes;
-  }
-
-  /** What the ingest looks up for a record: its blocking keys (near names are the near-name reviewer's, after the commit). */
-  private candidateQuery(record: PreparedRecord): CandidateQuery {
-    const matching = this.options.matching;
-    return {
-      keys: record.matchKeys,
-      kind: record.kind,
-      name: null,
-      source: record.source,
-      sourceId: record.sourceId,
-      maxBlockSize: matching.maxBlockSize,
-      neighbours: matching.trigramNeighbours,
-      similarity: matching.trigramSimilarity,
-    };
   }
 
   private warnSkipped(record: PreparedRecord, skippedKeys: string[]): void {

@@ -119,7 +119,8 @@ export class NearNameReviewer {
       const { taken, oldestQueuedAt, records } = await queue.take(this.options.batchSize ?? DEFAULT_NEAR_NAME_BATCH);
       if (records.length === 0) return { taken, oldestQueuedAt, opened: 0, requeued: 0 };
       const near = await resolution.findNearNames(
-        records.map((r) => ({ keys: [], kind: r.kind, name: r.matchName, source: r.source, sourceId: r.sourceId, maxBlockSize: matching.maxBlockSize, neighbours: matching.trigramNeighbours, similarity: matching.trigramSimilarity })),
+        records.map((r) => ({ kind: r.kind, name: r.matchName, source: r.source, sourceId: r.sourceId })),
+        { neighbours: matching.trigramNeighbours, similarity: matching.trigramSimilarity },
       );
       // each record against the near-named records of every other link component, grouped by golden
       // record (those of its own component are the re-clustering's to judge)

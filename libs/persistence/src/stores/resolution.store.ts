@@ -48,16 +48,18 @@ export interface GoldenRow {
 /** A golden record as a batch locks it: everything but its values. */
 export type LockedGolden = Omit<GoldenRow, 'attributes' | 'lineage' | 'sources'>;
 
-export interface CandidateQuery {
-  keys: string[];
+/** A record whose near names are looked for (`findNearNames`). */
+export interface NearNameQuery {
   kind: PartyKind;
-  /** Trigram name of the record, if it has one. */
-  name: string | null;
+  /** Trigram name of the record. */
+  name: string;
   source: string;
   sourceId: string;
-  maxBlockSize: number;
+}
+
+/** How near names are looked for: at most `neighbours` per record, at `similarity` (0 to 1) or more. */
+export interface NearNameSearch {
   neighbours: number;
-  /** The least trigram similarity of a near name (0 to 1). */
   similarity: number;
 }
 
@@ -209,15 +211,14 @@ export class ResolutionStore {
    * placeholder phone must not pull in thousands of records). Near names are the near-name
    * reviewer's (`findNearNames`).
    */
-  async findCandidates(query: CandidateQuery): Promise<CandidateResult> {
-    return (await this.findCandidatesMany([query]))[0];
+  async findCandidates(keys: string[], maxBlockSize: number): Promise<CandidateResult> {
+    return (await this.findCandidatesMany([keys], maxBlockSize))[0];
   }
 
-  /** The candidates of many records (`findCandidates`), in a few round trips whatever their number. */
-  async findCandidatesMany(queries: CandidateQuery[]): Promise<CandidateResult[]> {
-    if (queries.length === 0) return [];
-    const maxBlockSize = queries[0].maxBlockSize;
-    const allKeys = [...new Set(queries.flatMap((q) => q.keys))];
+  /** The candidates of many records, by their blocking keys (`findCandidates`), in a few round trips whatever their number. */
+  async findCandidatesMany(keysOfRecords: string[][], maxBlockSize: number): Promise<CandidateResult[]> {
+    if (keysOfRecords.length === 0) return [];
+    const allKeys = [...new Set(keysOfRecords.flat())];
     const skipped = new Set<string>();
     const byKey = new Map<string, Set<string>>();
     if (allKeys.length > 0) {
@@ -245,24 +246,24 @@ export class ResolutionStore {
         else byKey.set(row.key, new Set([row.golden_id]));
       }
     }
-    return queries.map((q) => {
+    return keysOfRecords.map((keys) => {
       const ids = new Set<string>();
-      for (const key of q.keys) for (const id of byKey.get(key) ?? []) ids.add(id);
-      return { goldenIds: [...ids].sort(), skippedKeys: q.keys.filter((k) => skipped.has(k)).sort() };
+      for (const key of keys) for (const id of byKey.get(key) ?? []) ids.add(id);
+      return { goldenIds: [...ids].sort(), skippedKeys: keys.filter((k) => skipped.has(k)).sort() };
     });
   }
 
   /**
    * The `neighbours` nearest names of each record (by query index) among the stored records of its
-   * kind (the record itself left out), by trigram distance, at the query's similarity or more: each
+   * kind (the record itself left out), by trigram distance, at `similarity` or more: each
    * such record with its active golden record and that golden record's link component (every
    * committed record is linked). It sets the similarity for the rest of the transaction it runs on.
    */
-  async findNearNames(queries: CandidateQuery[]): Promise<Map<number, NearRecord[]>> {
+  async findNearNames(queries: NearNameQuery[], search: NearNameSearch): Promise<Map<number, NearRecord[]>> {
     const near = new Map<number, NearRecord[]>();
-    const named = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.name !== null && q.neighbours > 0);
-    if (named.length === 0) return near;
-    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(named[0].q.similarity)]);
+    if (queries.length === 0 || search.neighbours <= 0) return near;
+    const named = queries.map((q, i) => ({ q, i }));
+    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(search.similarity)]);
     // The nearest names first, once per name (materialized), then their golden records by key.
     // With the cross-reference joined inside the lateral search, the planner (expecting hundreds of
     // trigram matches a name) hashed the whole xref table for every name: 80 % of the search's time
@@ -283,7 +284,7 @@ export class ResolutionStore {
          CROSS JOIN LATERAL (
            SELECT x.golden_id, coalesce(g.component, g.id::text) AS component, g.created_at FROM xref x JOIN golden_record g ON g.id = x.golden_id
             WHERE x.source = near.source AND x.source_id = near.source_id AND g.status = 'active' LIMIT 1) l`,
-      [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), named[0].q.neighbours],
+      [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), search.neighbours],
     );
     for (const row of rows) {
       const found: NearRecord = { matchRecord: row.match_record, goldenId: row.golden_id, component: row.component, goldenCreatedAt: row.created_at };
