@@ -344,9 +344,10 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       latencyMsP50: percentile(latencies, 50),
       latencyMsP95: percentile(latencies, 95),
       latencyMsP99: percentile(latencies, 99),
-      afterWarmUpLatencyMsP50: percentile(steady, 50),
-      afterWarmUpLatencyMsP95: percentile(steady, 95),
-      afterWarmUpLatencyMsP99: percentile(steady, 99),
+      // none when every record was produced within the warm-up (a run as fast as possible)
+      afterWarmUpLatencyMsP50: steady.length > 0 ? percentile(steady, 50) : null,
+      afterWarmUpLatencyMsP95: steady.length > 0 ? percentile(steady, 95) : null,
+      afterWarmUpLatencyMsP99: steady.length > 0 ? percentile(steady, 99) : null,
       enginePeakRssMb: peakMb,
       goldenRecords,
       ...(preload ? { goldenRecordsTouched: invariants.counts.goldenRecords } : {}),
