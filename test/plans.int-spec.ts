@@ -7,14 +7,16 @@ const GOLDEN = 20_000;
 const MEMBERS = 2;
 
 /**
- * The member reads of every batch (`loadMembersMany`, `loadMatchClusters`) on a store that has no
+ * The member reads of every batch (`loadMembersMany`, `loadMatchClusters`), and its reads of the
+ * stewards' decisions (`decisionPairs`, `mustLinkGoldenIdsMany`), on a store that has no
  * planner statistics yet, as a young store has until autovacuum comes (and always, on a server
  * without it): PostgreSQL then guesses thousands of rows for a list of golden record ids, and a plain
  * join of the cross-references and the source records became a hash join over the whole
- * source-record table, a cost that grows with the store in every batch. The plans are read with
+ * source-record table, a cost that grows with the store in every batch (the decisions were matched
+ * on their concatenated keys, which no index serves). The plans are read with
  * auto_explain, sent to this client as notices.
  */
-describe('member reads without planner statistics (real PostgreSQL)', () => {
+describe('member and decision reads without planner statistics (real PostgreSQL)', () => {
   let env: TestEnvironment;
   let dataSource: DataSource;
   let client: Client;
@@ -43,6 +45,13 @@ describe('member reads without planner statistics (real PostgreSQL)', () => {
        SELECT 'crm', g || '-' || m, md5('g' || g)::uuid, now() FROM generate_series(1, $1) AS g, generate_series(1, $2) AS m`,
       [GOLDEN, MEMBERS],
     );
+    // a steward decision on the two members of every golden record: "merge" for every tenth, "not a match" for the others
+    await dataSource.query(
+      `INSERT INTO match_decision (left_source, left_source_id, right_source, right_source_id, decision, decided_by, decided_at)
+       SELECT 'crm', g || '-1', 'crm', g || '-2', CASE WHEN g % 10 = 0 THEN 'match' ELSE 'not-a-match' END, 'steward', now()
+         FROM generate_series(1, $1) AS g`,
+      [GOLDEN],
+    );
     client = new Client({ connectionString: env.databaseUrl });
     await client.connect();
     client.on('notice', (notice) => plans.push(notice.message ?? ''));
@@ -65,7 +74,7 @@ describe('member reads without planner statistics (real PostgreSQL)', () => {
     return { result, plans: plans.join('\n') };
   }
 
-  const ids = Array.from({ length: 40 }, (_, i) => i * 97 + 1);
+  const ids = Array.from({ length: 40 }, (_, i) => i * 97 + 3);
   const golden = async () => (await dataSource.query(`SELECT md5('g' || g)::uuid::text AS id FROM unnest($1::int[]) AS g`, [ids])).map((r: { id: string }) => r.id) as string[];
 
   it('reads the members of golden records by key, and finds every member', async () => {
@@ -90,5 +99,25 @@ describe('member reads without planner statistics (real PostgreSQL)', () => {
     expect(result.map((c) => c.goldenId)).toEqual(goldenIds);
     // member m was received m seconds ago: the first is the most recent
     result.forEach((c, i) => expect(c.members.map((m) => m.id)).toEqual([`crm:${ids[i]}-1`]));
+  });
+
+  it('reads the steward decisions of records by key, on either side of the pair', async () => {
+    // the left member of some golden records, the right member of the others
+    const recordIds = ids.map((g, i) => `crm:${g}-${(i % 2) + 1}`);
+    const { result, plans } = await explained((store) => store.decisionPairs(recordIds));
+    expect(plans).toContain('match_decision');
+    expect(plans).not.toMatch(/Seq Scan on match_decision/);
+    const pair = (g: number): [string, string] => [`crm:${g}-1`, `crm:${g}-2`];
+    expect(result.mustLink.sort()).toEqual(ids.filter((g) => g % 10 === 0).map(pair).sort());
+    expect(result.notAMatch.sort()).toEqual(ids.filter((g) => g % 10 !== 0).map(pair).sort());
+  });
+
+  it('reads the golden records of the records a steward merged with each record, by key', async () => {
+    const recordIds = ids.map((g, i) => `crm:${g}-${(i % 2) + 1}`);
+    const { result, plans } = await explained((store) => store.mustLinkGoldenIdsMany(recordIds));
+    expect(plans).not.toMatch(/Seq Scan on (match_decision|xref)/);
+    const goldenIds = await golden();
+    const expected = new Map(ids.flatMap((g, i) => (g % 10 === 0 ? [[recordIds[i], [goldenIds[i]]] as const] : [])));
+    expect(new Map([...result].map(([id, list]) => [id, list.sort()]))).toEqual(expected);
   });
 });

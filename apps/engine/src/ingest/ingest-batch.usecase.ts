@@ -403,9 +403,10 @@ export class IngestBatchUseCase {
     const rows = new Map(locked.map((g) => [g.id, g]));
     const loaded = new Map((await store.loadMatchClusters(locked, DEFAULT_MAX_LOCAL_RECORDS)).map((c) => [c.goldenId, c]));
     const recordIds = [...entries.map((e) => e.record.matchRecord.id), ...[...loaded.values()].flatMap((c) => c.members.map((m) => m.id))];
-    const notAMatch = new NotAMatchSet(await store.notAMatchPairs(recordIds));
+    const decisions = await store.decisionPairs(recordIds);
+    const notAMatch = new NotAMatchSet(decisions.notAMatch);
     // a steward's merge keeps its two records in one golden record, whatever their new versions say
-    const mustLink = new MustLinkSet(await store.mustLinkPairs(recordIds));
+    const mustLink = new MustLinkSet(decisions.mustLink);
     // every record's features are extracted once, however many groups and assessments read them
     const cache = featureCache();
 

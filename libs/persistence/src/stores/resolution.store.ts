@@ -324,28 +324,36 @@ export class ResolutionStore {
 
   /** Steward "not a match" decisions that involve one of the records, as pairs of record ids (`source:sourceId`). */
   async notAMatchPairs(recordIds: string[]): Promise<[string, string][]> {
-    if (recordIds.length === 0) return [];
-    const rows: { a: string; b: string }[] = await this.db.query(
-      `SELECT left_source || ':' || left_source_id AS a, right_source || ':' || right_source_id AS b
-         FROM match_decision
-        WHERE decision = 'not-a-match'
-          AND (left_source || ':' || left_source_id = ANY($1::text[]) OR right_source || ':' || right_source_id = ANY($1::text[]))`,
-      [recordIds],
-    );
-    return rows.map((r) => [r.a, r.b]);
+    return (await this.decisionPairs(recordIds)).notAMatch;
   }
 
   /** Steward "merge" decisions (must-link) that involve one of the records, as pairs of record ids (`source:sourceId`). */
   async mustLinkPairs(recordIds: string[]): Promise<[string, string][]> {
-    if (recordIds.length === 0) return [];
-    const rows: { a: string; b: string }[] = await this.db.query(
-      `SELECT left_source || ':' || left_source_id AS a, right_source || ':' || right_source_id AS b
-         FROM match_decision
-        WHERE decision = 'match'
-          AND (left_source || ':' || left_source_id = ANY($1::text[]) OR right_source || ':' || right_source_id = ANY($1::text[]))`,
-      [recordIds],
+    return (await this.decisionPairs(recordIds)).mustLink;
+  }
+
+  /**
+   * Both kinds of steward decisions that involve one of the records, in one round trip. Looked up by
+   * record, on either side of the pair (the primary key leads with the left record, an index serves
+   * the right one): every batch asks, and decisions only accumulate.
+   */
+  async decisionPairs(recordIds: string[]): Promise<{ notAMatch: [string, string][]; mustLink: [string, string][] }> {
+    const pairs = { notAMatch: [] as [string, string][], mustLink: [] as [string, string][] };
+    if (recordIds.length === 0) return pairs;
+    const { sources, sourceIds } = splitRecordIds(recordIds);
+    const rows: { a: string; b: string; decision: 'not-a-match' | 'match' }[] = await this.db.query(
+      `SELECT DISTINCT d.left_source || ':' || d.left_source_id AS a, d.right_source || ':' || d.right_source_id AS b, d.decision
+         FROM unnest($1::text[], $2::text[]) AS r(source, source_id)
+        CROSS JOIN LATERAL (
+          SELECT left_source, left_source_id, right_source, right_source_id, decision FROM match_decision
+           WHERE left_source = r.source AND left_source_id = r.source_id
+          UNION ALL
+          SELECT left_source, left_source_id, right_source, right_source_id, decision FROM match_decision
+           WHERE right_source = r.source AND right_source_id = r.source_id) d`,
+      [sources, sourceIds],
     );
-    return rows.map((r) => [r.a, r.b]);
+    for (const row of rows) (row.decision === 'match' ? pairs.mustLink : pairs.notAMatch).push([row.a, row.b]);
+    return pairs;
   }
 
   /**
@@ -356,19 +364,22 @@ export class ResolutionStore {
     return (await this.mustLinkGoldenIdsMany([recordId])).get(recordId) ?? [];
   }
 
-  /** The same for many records (`source:sourceId`), in one round trip; records with none are absent. */
+  /** The same for many records (`source:sourceId`), in one round trip, looked up by record (`decisionPairs`); records with none are absent. */
   async mustLinkGoldenIdsMany(recordIds: string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     if (recordIds.length === 0) return found;
+    const { sources, sourceIds } = splitRecordIds(recordIds);
     const rows: { record_id: string; golden_id: string }[] = await this.db.query(
-      `SELECT d.left_source || ':' || d.left_source_id AS record_id, x.golden_id
-         FROM match_decision d JOIN xref x ON x.source = d.right_source AND x.source_id = d.right_source_id
-        WHERE d.decision = 'match' AND d.left_source || ':' || d.left_source_id = ANY($1::text[])
-       UNION
-       SELECT d.right_source || ':' || d.right_source_id, x.golden_id
-         FROM match_decision d JOIN xref x ON x.source = d.left_source AND x.source_id = d.left_source_id
-        WHERE d.decision = 'match' AND d.right_source || ':' || d.right_source_id = ANY($1::text[])`,
-      [recordIds],
+      `SELECT DISTINCT r.source || ':' || r.source_id AS record_id, x.golden_id
+         FROM unnest($1::text[], $2::text[]) AS r(source, source_id)
+        CROSS JOIN LATERAL (
+          SELECT right_source AS source, right_source_id AS source_id FROM match_decision
+           WHERE decision = 'match' AND left_source = r.source AND left_source_id = r.source_id
+          UNION ALL
+          SELECT left_source, left_source_id FROM match_decision
+           WHERE decision = 'match' AND right_source = r.source AND right_source_id = r.source_id) o
+        JOIN xref x ON x.source = o.source AND x.source_id = o.source_id`,
+      [sources, sourceIds],
     );
     for (const row of rows) {
       const list = found.get(row.record_id);
@@ -378,10 +389,6 @@ export class ResolutionStore {
     return found;
   }
 
-  /**
-   * After a steward's merge the survivor's link component holds the merged records' components:
-   * every golden record of either now carries the smaller component id.
-   */
   async joinComponents(goldenIds: string[]): Promise<void> {
     if (goldenIds.length === 0) return;
     await this.db.query(
@@ -714,4 +721,16 @@ function toLockedGolden(row: Record<string, unknown>): LockedGolden {
     updatedAt: row.updated_at as Date,
     component: (row.component as string | null | undefined) ?? null,
   };
+}
+
+/** Record ids (`source:sourceId`, the source ends at the first colon) as the two columns of the key. */
+function splitRecordIds(recordIds: string[]): { sources: string[]; sourceIds: string[] } {
+  const sources: string[] = [];
+  const sourceIds: string[] = [];
+  for (const id of recordIds) {
+    const at = id.indexOf(':');
+    sources.push(id.slice(0, at));
+    sourceIds.push(id.slice(at + 1));
+  }
+  return { sources, sourceIds };
 }
