@@ -67,6 +67,10 @@ export class TestEnvironment {
       MDM_CONFIG_DIR: CONFIG_DIR,
       MDM_LOG_LEVEL: 'warn',
       MDM_OUTBOX_POLL_MS: '50',
+      // the engine runs here from the TypeScript sources, and a preparation thread needs the built
+      // script: messages are prepared on the event loop (the engine processes of the fault suite and
+      // test/preparation.int-spec.ts run the threads)
+      MDM_PREPARATION_THREADS: '0',
       MDM_AUTH_SECRET: this.authSecret,
       // tests poll the API as one admin: the per-caller budget must not be what they measure
       MDM_RATE_LIMIT_PER_MINUTE: '6000',

@@ -59,6 +59,15 @@ export class Settings {
   @Min(1, { message: 'MDM_CONSUMER_CONCURRENT_PARTITIONS must be at least 1' })
   MDM_CONSUMER_CONCURRENT_PARTITIONS = 16;
 
+  /**
+   * Threads that prepare source messages (decoding, mapping, standardization) beside the event loop
+   * that runs the transactions; 0 prepares them on that loop.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_PREPARATION_THREADS must be an integer' })
+  @Min(0, { message: 'MDM_PREPARATION_THREADS must be 0 or more' })
+  MDM_PREPARATION_THREADS = 1;
+
   /** Most source messages stored in one transaction when batches are grouped (a single larger batch still goes whole). */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'MDM_MAX_MESSAGES_PER_TRANSACTION must be an integer' })

@@ -297,6 +297,18 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       .map(([key, at]) => at - appended.get(key)!)
       .filter((ms) => ms >= 0)
       .sort((a, b) => a - b);
+    // per second of production over those first seconds: the median and the highest latency
+    const firstSeconds = Array.from({ length: WARM_UP_MS / 1000 }, (_, second) => {
+      const inSecond = [...firstEvent]
+        .filter(([key]) => {
+          const at = appended.get(key);
+          return at !== undefined && at >= produced.firstAt + second * 1000 && at < produced.firstAt + (second + 1) * 1000;
+        })
+        .map(([key, at]) => at - appended.get(key)!)
+        .filter((ms) => ms >= 0)
+        .sort((a, b) => a - b);
+      return inSecond.length > 0 ? [percentile(inSecond, 50), inSecond[inSecond.length - 1]] : null;
+    });
     const seconds = (settledAt - produced.firstAt) / 1000;
     const rules = loadRules(configDir);
     const state = await observeEngine({
@@ -348,6 +360,7 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
       afterWarmUpLatencyMsP50: steady.length > 0 ? percentile(steady, 50) : null,
       afterWarmUpLatencyMsP95: steady.length > 0 ? percentile(steady, 95) : null,
       afterWarmUpLatencyMsP99: steady.length > 0 ? percentile(steady, 99) : null,
+      firstSecondsLatencyMsP50AndMax: firstSeconds,
       enginePeakRssMb: peakMb,
       goldenRecords,
       ...(preload ? { goldenRecordsTouched: invariants.counts.goldenRecords } : {}),

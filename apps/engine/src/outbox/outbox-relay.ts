@@ -92,8 +92,10 @@ export class OutboxRelay {
 
   private async publishBatch(runner: QueryRunner): Promise<number> {
     const store = new OutboxStore(runner.manager);
+    const started = Date.now();
     const rows = await store.pending(this.options.batchSize ?? 500);
     if (rows.length === 0) return 0;
+    const read = Date.now();
     const byTopic = new Map<string, typeof rows>();
     for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
     await this.producer.sendBatch({
@@ -103,12 +105,14 @@ export class OutboxRelay {
         messages: list.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
       })),
     });
+    const sent = Date.now();
     failpoint('outbox.after-send');
     await store.markPublished(
       rows.map((r) => r.id),
       new Date(),
     );
     this.published += rows.length;
+    this.logger.debug({ rows: rows.length, readMs: read - started, sentMs: sent - read, markedMs: Date.now() - sent }, 'outbox published');
     return rows.length;
   }
 
