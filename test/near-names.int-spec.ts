@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { generateRows } from '@mdm/core';
-import { createDataSource, runMigrations } from '@mdm/persistence';
+import { StewardTaskStore, createDataSource, inTransaction, runMigrations } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest, generatedRowsReviewer } from '@mdm/engine/ingest/generated-rows';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
@@ -11,6 +11,10 @@ import { CONFIG_DIR, TestEnvironment } from './support/harness';
  * fills, and a record whose golden records another transaction holds is queued again, not written
  * against and not waited for.
  */
+/** Open pair tasks that ask a question another open task asks the other way round. */
+const reversedPairs = `steward_task a JOIN steward_task b ON b.type = a.type AND b.golden_id = a.candidate_golden_id AND b.candidate_golden_id = a.golden_id
+  WHERE a.status = 'open' AND b.status = 'open' AND a.type IN ('possible-match', 'source-duplicate')`;
+
 describe('near-name reviewer (real PostgreSQL)', () => {
   let env: TestEnvironment;
   let dataSource: DataSource;
@@ -47,6 +51,44 @@ describe('near-name reviewer (real PostgreSQL)', () => {
     );
     expect(tasks.length).toBeGreaterThan(0);
     expect(tasks.filter((t) => t.same || t.golden_id === t.candidate_golden_id)).toEqual([]);
+    // one question per pair of golden records: a record found the other way round opens none
+    expect(await count(`SELECT count(*) AS n FROM ${reversedPairs}`)).toBe(0);
+  });
+
+  it('asks nothing about two golden records that an open task asks about the other way round', async () => {
+    const [task] = await dataSource.query(
+      `SELECT t.id, t.golden_id, t.candidate_golden_id, t.source, t.source_id, t.candidate_source, t.candidate_source_id
+         FROM steward_task t WHERE t.status = 'open' AND t.type = 'possible-match' AND t.details ->> 'foundBy' = 'near-name' ORDER BY t.id LIMIT 1`,
+    );
+    expect(task).toBeDefined();
+    const at = new Date();
+    await inTransaction(dataSource, (db) =>
+      new StewardTaskStore(db).upsertPossibleMatches([
+        {
+          type: 'possible-match',
+          task: {
+            source: task.candidate_source,
+            sourceId: task.candidate_source_id,
+            goldenId: task.candidate_golden_id,
+            candidateGoldenId: task.golden_id,
+            candidateSource: task.source,
+            candidateSourceId: task.source_id,
+            probability: 0.3,
+            details: { reason: 'uncertain' },
+            at,
+          },
+        },
+      ]),
+    );
+    // the question open stays, and none is asked the other way round
+    expect((await dataSource.query(`SELECT status FROM steward_task WHERE id = $1`, [task.id]))[0].status).toBe('open');
+    const otherWay = `SELECT count(*) AS n FROM steward_task WHERE status = 'open' AND golden_id = $1 AND candidate_golden_id = $2`;
+    expect(await count(otherWay, [task.candidate_golden_id, task.golden_id])).toBe(0);
+    // nor by the reviewer, when the candidate's record is looked at again
+    await dataSource.query(`INSERT INTO near_name_queue (source, source_id, queued_at) VALUES ($1, $2, now())`, [task.candidate_source, task.candidate_source_id]);
+    expect(await generatedRowsReviewer(dataSource, loadRules(CONFIG_DIR)).reviewBatch()).toBe(1);
+    expect(await count(otherWay, [task.candidate_golden_id, task.golden_id])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM ${reversedPairs}`)).toBe(0);
   });
 
   it('queues a record again when another transaction holds its golden record, and writes its task once it is free', async () => {

@@ -541,7 +541,7 @@ export class IngestBatchUseCase {
             details: reviewDetails(review.reason, review.averageProbability, review.pairs, review.best.score),
             at: now,
           },
-          type: review.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
+          type: pairTaskType(review.reason),
         });
       }
       const model = this.modelFor(members[0].record.kind);
@@ -633,7 +633,7 @@ function assessmentTask(record: PreparedRecord, goldenId: string, a: ClusterAsse
       details: reviewDetails(a.reason, a.averageProbability, a.members, a.best.score),
       at: now,
     },
-    type: a.reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
+    type: pairTaskType(a.reason),
   };
 }
 
@@ -664,4 +664,9 @@ const COUNTS = ['messages', 'records', 'deadLetters', 'unchanged', 'created', 'u
 function isDataError(error: unknown): boolean {
   const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** The steward task a review reason opens: a duplicate inside a source that must hold none, or a possible match. */
+export function pairTaskType(reason: string): 'possible-match' | 'source-duplicate' {
+  return reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match';
 }

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { GoldenCluster, MatchingPolicy, ModelsByKind, NotAMatchSet, featureCache, modelForKind, nearNameReviews } from '@mdm/core';
-import { NearNameStore, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction } from '@mdm/persistence';
+import { NearNameStore, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction, pairKey } from '@mdm/persistence';
 import { reviewsOpened } from '@mdm/observability';
-import { matchOptions, reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
+import { matchOptions, pairTaskType, reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
 import { Standardizer } from '../ingest/record-preparation';
 import { Wakeup } from '../wakeup';
 
@@ -146,6 +146,10 @@ export class NearNameReviewer {
       // erased meanwhile; a record whose golden records are busy in an ingest (or retired) is queued again
       const named = records.map((record, i) => [record.goldenId, ...found[i].map((r) => r.goldenId)]);
       const locked = await queue.lockActive([...new Set(named.flat())]);
+      // a pair of golden records is one question: none is asked that is open the other way round
+      // (the candidate's record found this one first, in this batch or before, or the matching did)
+      const store = new StewardTaskStore(db);
+      const open = await store.openPairTasks([...locked]);
       const tasks: Parameters<StewardTaskStore['upsertPossibleMatches']>[0] = [];
       const closing: { source: string; sourceId: string; stillOpen: string[] }[] = [];
       const later: QueuedRecord[] = [];
@@ -154,10 +158,13 @@ export class NearNameReviewer {
           later.push(record);
           return;
         }
-        for (const { goldenId, reason, assessment } of found[i]) {
+        const asked = found[i].filter(({ goldenId, reason }) => !open.has(pairKey(pairTaskType(reason), goldenId, record.goldenId)));
+        // the records of this batch too: the candidate's record may come after this one
+        for (const { goldenId, reason } of asked) open.add(pairKey(pairTaskType(reason), record.goldenId, goldenId));
+        for (const { goldenId, reason, assessment } of asked) {
           const candidate = splitRecordId(assessment.best.recordId);
           tasks.push({
-            type: reason === 'same-source-duplicate' ? 'source-duplicate' : 'possible-match',
+            type: pairTaskType(reason),
             task: {
               source: record.source,
               sourceId: record.sourceId,
@@ -171,9 +178,8 @@ export class NearNameReviewer {
             },
           });
         }
-        closing.push({ source: record.source, sourceId: record.sourceId, stillOpen: found[i].map((r) => r.goldenId) });
+        closing.push({ source: record.source, sourceId: record.sourceId, stillOpen: asked.map((r) => r.goldenId) });
       });
-      const store = new StewardTaskStore(db);
       await store.upsertPossibleMatches(tasks, 'near-name');
       await store.closeObsoletePossibleMatchesMany(closing, now, 'near-name');
       await queue.requeue(later, now);

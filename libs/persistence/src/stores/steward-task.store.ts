@@ -32,11 +32,22 @@ export class StewardTaskStore {
    * Two finders own tasks: the matching of the ingest transaction, and the near-name reviewer
    * (`foundBy: 'near-name'`), which runs after it. The matching refreshes any open task of a pair and
    * so takes it over; the near-name reviewer refreshes only its own and leaves the matching's alone.
+   * A pair of golden records is one question, asked once: no task is opened about two golden
+   * records that an open task asks about the other way round (the candidate's record was assessed
+   * first, or the near-name reviewer found the pair from its side). The one open stays, with its
+   * assignee and comments.
    */
   async upsertPossibleMatches(items: { task: PossibleMatchTask; type: 'possible-match' | 'source-duplicate' }[], foundBy: TaskFinder = 'matching'): Promise<void> {
     if (items.length === 0) return;
     const last = new Map(items.map((i) => [JSON.stringify([i.type, i.task.source, i.task.sourceId, i.task.candidateGoldenId]), i]));
-    const rows = [...last.values()].map(({ task, type }) => ({
+    // a pair given both ways round is asked the first way
+    const asked = new Set<string>();
+    const kept = [...last.values()].filter(({ task, type }) => {
+      if (asked.has(pairKey(type, task.candidateGoldenId, task.goldenId))) return false;
+      asked.add(pairKey(type, task.goldenId, task.candidateGoldenId));
+      return true;
+    });
+    const rows = kept.map(({ task, type }) => ({
       id: randomUUID(),
       type,
       priority: Math.round(task.probability * 100),
@@ -57,6 +68,8 @@ export class StewardTaskStore {
               r.candidate_source_id, r.probability, r.details, r.at, r.at
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, type text, priority integer, source text, source_id text, golden_id uuid, candidate_golden_id uuid,
                                                  candidate_source text, candidate_source_id text, probability double precision, details jsonb, at timestamptz)
+        WHERE NOT EXISTS (SELECT 1 FROM steward_task o
+                           WHERE o.status = 'open' AND o.golden_id = r.candidate_golden_id AND o.candidate_golden_id = r.golden_id AND o.type = r.type)
        ON CONFLICT (type, source, source_id, candidate_golden_id) WHERE status = 'open' DO UPDATE SET
          priority = EXCLUDED.priority, golden_id = EXCLUDED.golden_id, candidate_source = EXCLUDED.candidate_source,
          candidate_source_id = EXCLUDED.candidate_source_id, probability = EXCLUDED.probability, details = EXCLUDED.details,
@@ -64,6 +77,22 @@ export class StewardTaskStore {
        WHERE $2 = 'matching' OR steward_task.details ->> 'foundBy' = 'near-name'`,
       [JSON.stringify(rows), foundBy],
     );
+  }
+
+  /**
+   * The open pair tasks whose record is in one of these golden records, as the two golden records
+   * they are about (`golden|candidate`), through the index of open tasks by golden record.
+   */
+  async openPairTasks(goldenIds: string[]): Promise<Set<string>> {
+    if (goldenIds.length === 0) return new Set();
+    const rows = rowsOf<{ type: string; golden_id: string; candidate_golden_id: string }>(
+      await this.db.query(
+        `SELECT type, golden_id, candidate_golden_id FROM steward_task
+          WHERE status = 'open' AND golden_id = ANY($1::uuid[]) AND type IN ('possible-match', 'source-duplicate')`,
+        [goldenIds],
+      ),
+    );
+    return new Set(rows.map((r) => pairKey(r.type, r.golden_id, r.candidate_golden_id)));
   }
 
   /**
@@ -212,4 +241,9 @@ function toTaskRow(row: Record<string, unknown>): StewardTaskRow {
     candidateSourceId: (row.candidate_source_id as string | null) ?? null,
     assignee: (row.assignee as string | null) ?? null,
   };
+}
+
+/** A pair task's question: its type and the two golden records, the record's first. */
+export function pairKey(type: string, goldenId: string, candidateGoldenId: string): string {
+  return `${type}|${goldenId}|${candidateGoldenId}`;
 }
