@@ -60,4 +60,25 @@ describe('order independence of the golden records', () => {
     // one batch: every record resolved together as one set
     expect(await ingest(shuffled(rows, 7), rows.length)).toEqual(forward);
   });
+
+  it('keeps two records a steward merged together when both arrive in one batch, though they share no key (a rebuild replays so)', async () => {
+    // two people with nothing in common: only the steward's decision brings them together
+    const people = rows.filter((r) => r.kind === 'person');
+    const [a, b] = [people[0], people.find((r) => r.entity_id !== people[0].entity_id && r.lastName !== people[0].lastName && r.postalCode !== people[0].postalCode)!];
+    const [left, right] = [a, b].sort((x, y) => (`${x.source}:${x.record_id}` < `${y.source}:${y.record_id}` ? -1 : 1));
+    const env = await TestEnvironment.create('order');
+    environments.push(env);
+    const dataSource = createDataSource(env.databaseUrl, { poolSize: 2 });
+    sources.push(dataSource);
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    await dataSource.query(
+      `INSERT INTO match_decision (left_source, left_source_id, right_source, right_source_id, decision, decided_by, reason, decided_at)
+       VALUES ($1, $2, $3, $4, 'match', 'steward', 'same person', now())`,
+      [left.source, left.record_id, right.source, right.record_id],
+    );
+    await generatedRowsIngest(dataSource, rules, 'order.').execute([generatedRowMessage(a, 0), generatedRowMessage(b, 1)]);
+    const golden: { golden_id: string }[] = await dataSource.query(`SELECT DISTINCT golden_id FROM xref WHERE source_id = ANY($1::text[])`, [[a.record_id, b.record_id]]);
+    expect(golden).toHaveLength(1);
+  });
 });

@@ -381,12 +381,12 @@ export class IngestBatchUseCase {
     if (entries.length === 0) return outcomes;
     const found = await store.findCandidatesMany(entries.map((e) => e.record.matchKeys), this.options.matching.maxBlockSize);
     entries.forEach((e, i) => this.warnSkipped(e.record, found[i].skippedKeys));
-    const mustLinked = await store.mustLinkGoldenIdsMany(entries.map((e) => e.record.matchRecord.id));
+    const mustLinked = await store.mustLinkedMany(entries.map((e) => e.record.matchRecord.id));
     // each record's direct candidates: golden records sharing a key, its own, and those a steward merged it with
     const direct = entries.map((e, i) => {
       const ids = new Set(found[i].goldenIds);
       if (e.stored?.goldenId) ids.add(e.stored.goldenId);
-      for (const id of mustLinked.get(e.record.matchRecord.id) ?? []) ids.add(id);
+      for (const { goldenId } of mustLinked.get(e.record.matchRecord.id) ?? []) if (goldenId) ids.add(goldenId);
       return ids;
     });
     // the link components of those golden records, locked; a steward's action that committed while
@@ -427,6 +427,9 @@ export class IngestBatchUseCase {
       for (const key of componentKeys[i]) meet(`${e.record.kind}|component|${key}`, i);
       const skipped = new Set(found[i].skippedKeys);
       for (const key of e.record.matchKeys) if (!skipped.has(key)) meet(`${e.record.kind}|key|${key}`, i);
+      // a record and one a steward merged it with, both in this batch (a replay: neither stored yet)
+      meet(`${e.record.kind}|record|${e.record.matchRecord.id}`, i);
+      for (const { recordId } of mustLinked.get(e.record.matchRecord.id) ?? []) meet(`${e.record.kind}|record|${recordId}`, i);
     });
     const groups = sets.groups();
 

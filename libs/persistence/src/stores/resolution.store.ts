@@ -367,10 +367,24 @@ export class ResolutionStore {
   /** The same for many records (`source:sourceId`), in one round trip, looked up by record (`decisionPairs`); records with none are absent. */
   async mustLinkGoldenIdsMany(recordIds: string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
+    for (const [recordId, partners] of await this.mustLinkedMany(recordIds)) {
+      const goldenIds = partners.flatMap((p) => (p.goldenId ? [p.goldenId] : []));
+      if (goldenIds.length > 0) found.set(recordId, goldenIds);
+    }
+    return found;
+  }
+
+  /**
+   * The records a steward merged with each of these (`source:sourceId`), and the golden record each
+   * is in (null when it is not stored yet: it may be in the same batch, as in a replay), in one round
+   * trip, looked up by record (`decisionPairs`); records with none are absent.
+   */
+  async mustLinkedMany(recordIds: string[]): Promise<Map<string, { recordId: string; goldenId: string | null }[]>> {
+    const found = new Map<string, { recordId: string; goldenId: string | null }[]>();
     if (recordIds.length === 0) return found;
     const { sources, sourceIds } = splitRecordIds(recordIds);
-    const rows: { record_id: string; golden_id: string }[] = await this.db.query(
-      `SELECT DISTINCT r.source || ':' || r.source_id AS record_id, x.golden_id
+    const rows: { record_id: string; partner_id: string; golden_id: string | null }[] = await this.db.query(
+      `SELECT DISTINCT r.source || ':' || r.source_id AS record_id, o.source || ':' || o.source_id AS partner_id, x.golden_id
          FROM unnest($1::text[], $2::text[]) AS r(source, source_id)
         CROSS JOIN LATERAL (
           SELECT right_source AS source, right_source_id AS source_id FROM match_decision
@@ -378,13 +392,14 @@ export class ResolutionStore {
           UNION ALL
           SELECT left_source, left_source_id FROM match_decision
            WHERE decision = 'match' AND right_source = r.source AND right_source_id = r.source_id) o
-        JOIN xref x ON x.source = o.source AND x.source_id = o.source_id`,
+        LEFT JOIN xref x ON x.source = o.source AND x.source_id = o.source_id`,
       [sources, sourceIds],
     );
     for (const row of rows) {
+      const partner = { recordId: row.partner_id, goldenId: row.golden_id };
       const list = found.get(row.record_id);
-      if (list) list.push(row.golden_id);
-      else found.set(row.record_id, [row.golden_id]);
+      if (list) list.push(partner);
+      else found.set(row.record_id, [partner]);
     }
     return found;
   }
