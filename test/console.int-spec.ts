@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { publishConsoleData } from './support/console-data';
-import { TestEnvironment, eventually } from './support/harness';
+import { TestEnvironment } from './support/harness';
 
 const PERSON_LEAD = 'forms:f-2026-11-21-8841';
 
@@ -73,6 +73,12 @@ describe('the steward console in a browser', () => {
     expect(await page.locator('.notice-error').textContent()).toBe('Identifiant ou mot de passe incorrect.');
 
     await page.fill('#login-password', password);
+    // the queue reads its page of tasks, names included, in one request
+    const taskReads: string[] = [];
+    const onRequest = (request: { url: () => string }) => {
+      if (/\/tasks\/[0-9a-f-]{36}$/.test(new URL(request.url()).pathname)) taskReads.push(request.url());
+    };
+    page.on('request', onRequest);
     await page.click('form.login button[type=submit]');
     await page.waitForSelector('table.queue');
     expect(await page.getByTestId('user').textContent()).toContain('gestionnaire');
@@ -87,8 +93,14 @@ describe('the steward console in a browser', () => {
     const rows = await page.locator('table.queue tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id')));
     expect(rows).toEqual(open.map((t) => t.id));
     expect(rows).toEqual(expect.arrayContaining(tasks.map((t) => t.id)));
-    // each row names both records once the tasks' details have come
-    await eventually(async () => (await page.locator(`[data-names="${taskOf('L-601').id}"]`).textContent())?.includes('Hélène Moreau'), 'the names in the queue', 10000);
+    // each row names both records, from the list itself
+    const names = await page.locator(`tr[data-task-id="${taskOf('L-601').id}"] td`).first().textContent();
+    // the web form's lead as typed, and the CRM contact
+    expect(names).toContain('MOREAU Helene');
+    expect(names).toContain('Hélène Moreau');
+    expect(open.find((t) => t.id === taskOf('L-601').id)?.record).toMatchObject({ kind: 'person', displayName: 'MOREAU Helene' });
+    page.off('request', onRequest);
+    expect(taskReads).toEqual([]);
   });
 
   it('merges one possible match with a click, then shows the next task by itself', async () => {

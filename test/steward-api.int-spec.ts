@@ -198,6 +198,10 @@ describe('steward API: search, 360° view, task queue and decisions', () => {
       const rows: { id: string; priority: number; created_at: Date }[] = await env.db.query(`SELECT id, priority, created_at FROM steward_task WHERE type = 'possible-match' AND status = 'open'`);
       const all = await json<Page<TaskSummary>>('GET', '/tasks?type=possible-match&source=forms&minProbability=0');
       expect(all.body.total).toBe(3);
+      // each side names its party, from the list itself
+      const camilles = all.body.items.find((t) => t.record.sourceId === 'F-2')!;
+      expect(camilles.record).toMatchObject({ kind: 'person', displayName: 'LEFEVRE Camille' });
+      expect(camilles.candidate).toMatchObject({ kind: 'person', displayName: 'Camille Lefèvre' });
       expect((await json<Page<TaskSummary>>('GET', '/tasks?type=possible-match&source=crm')).body.total).toBe(0);
       expect((await json<Page<TaskSummary>>('GET', '/tasks?type=possible-match&minProbability=1')).body.total).toBe(0);
       expect((await json<Page<TaskSummary>>('GET', '/tasks?type=erp-incomplete&status=resolved')).body.items.every((t) => t.type === 'erp-incomplete')).toBe(true);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, MatchingPolicy } from '@mdm/core';
+import { CanonicalAttributes, DomainError, MatchingPolicy } from '@mdm/core';
 import { SourceRecordEntity, StewardTaskEntity, StewardTaskStore } from '@mdm/persistence';
-import { AssignTaskUseCase, BulkTaskActionUseCase, CommentTaskUseCase, DecideMatchUseCase, StewardOptions } from '@mdm/golden';
+import { AssignTaskUseCase, BulkTaskActionUseCase, CommentTaskUseCase, DecideMatchUseCase, StewardOptions, displayNameOf } from '@mdm/golden';
 import { CurrentUser, PersonalData, Principal, Roles } from '../auth/decorators';
 import { authorOf } from '../common/author';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -33,9 +33,14 @@ export class TasksController {
     this.bulkActions = new BulkTaskActionUseCase(db, options, matching);
   }
 
-  /** Tasks filtered by type, status, assignee, source and probability; by priority (then age) or by age. */
+  /**
+   * Tasks filtered by type, status, assignee, source and probability; by priority (then age) or by
+   * age. Each side names its party (`kind`, `displayName`: the source record's, or the golden
+   * record's for a task about a golden record alone), read for the whole page at once.
+   */
   @Get()
   @Roles('viewer', 'steward', 'admin', 'system')
+  @PersonalData()
   @ScopedTo('all')
   async list(@Query() query: ListTasksQuery) {
     const where = ['t.status = $1'];
@@ -62,7 +67,34 @@ export class TasksController {
     );
     const tasks = ids.length === 0 ? [] : await this.db.getRepository(StewardTaskEntity).findBy(ids.map((r) => ({ id: r.id })));
     const byId = new Map(tasks.map((t) => [t.id, t]));
-    return { total, limit: query.limit, offset: query.offset, items: ids.map((r) => summary(byId.get(r.id)!)) };
+    const names = await this.partyNames(tasks);
+    return {
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      items: ids.map((r) => {
+        const task = summary(byId.get(r.id)!);
+        return { ...task, record: { ...task.record, ...names.get(`${r.id}|record`) }, candidate: { ...task.candidate, ...names.get(`${r.id}|candidate`) } };
+      }),
+    };
+  }
+
+  /** The party each side of these tasks is about, by `taskId|record` and `taskId|candidate`, in one read. */
+  private async partyNames(tasks: StewardTaskEntity[]): Promise<Map<string, { kind: string; displayName: string | null }>> {
+    const sides = tasks.flatMap((t) => [
+      { key: `${t.id}|record`, source: t.source, source_id: t.sourceId, golden_id: t.goldenId },
+      { key: `${t.id}|candidate`, source: t.candidateSource, source_id: t.candidateSourceId, golden_id: t.candidateGoldenId },
+    ]);
+    if (sides.length === 0) return new Map();
+    const rows: { key: string; kind: string; attributes: CanonicalAttributes }[] = await this.db.query(
+      `SELECT q.key, coalesce(s.kind, g.kind) AS kind, coalesce(s.attributes, g.attributes) AS attributes
+         FROM jsonb_to_recordset($1::jsonb) AS q(key text, source text, source_id text, golden_id uuid)
+         LEFT JOIN source_record s ON s.source = q.source AND s.source_id = q.source_id
+         LEFT JOIN golden_record g ON q.source IS NULL AND g.id = q.golden_id
+        WHERE s.source IS NOT NULL OR g.id IS NOT NULL`,
+      [JSON.stringify(sides)],
+    );
+    return new Map(rows.map((r) => [r.key, { kind: r.kind, displayName: displayNameOf(r.kind, r.attributes ?? {}) }]));
   }
 
   /** The same action on many tasks, each in its own transaction: one result per task, in the order given. */

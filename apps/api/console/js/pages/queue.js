@@ -45,7 +45,7 @@ export async function renderQueue(page, { params, isCurrent }) {
     h(
       'tr',
       { 'data-task-id': task.id, class: 'clickable', onclick: () => go(`/tasks/${task.id}`) },
-      h('td', { 'data-names': task.id }, h('a', { href: `#/tasks/${task.id}` }, sideName(task.record)), h('span', { class: 'vs' }, ' ↔ '), sideName(task.candidate)),
+      h('td', {}, h('a', { href: `#/tasks/${task.id}` }, sideName(task.record)), h('span', { class: 'vs' }, ' ↔ '), sideName(task.candidate)),
       h('td', {}, sourceBadge(task.record?.source), ' ', sourceBadge(task.candidate?.source)),
       h('td', {}, label('type', task.type)),
       h('td', { class: 'num' }, task.probability === null || task.probability === undefined ? '—' : probabilityCell(task.probability)),
@@ -92,21 +92,6 @@ export async function renderQueue(page, { params, isCurrent }) {
       ),
   );
   setPageKeys({ j: () => ids[0] && go(`/tasks/${ids[0]}`) });
-  void fillNames(page, result.items);
-}
-
-/** The list gives each side as `source:id`; each task's own answer gives the names, filled in as they come. */
-async function fillNames(page, items) {
-  await Promise.all(
-    items
-      .filter((task) => task.record?.source || task.candidate?.source)
-      .map(async (task) => {
-        const full = await get(`/tasks/${task.id}`).catch(() => null);
-        const cell = page.querySelector(`[data-names="${task.id}"]`);
-        if (!full || !cell) return;
-        mount(cell, h('a', { href: `#/tasks/${task.id}` }, sideName(full.record)), h('span', { class: 'vs' }, ' ↔ '), sideName(full.candidate));
-      }),
-  );
 }
 
 function probabilityCell(p) {
