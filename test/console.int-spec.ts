@@ -94,7 +94,7 @@ describe('the steward console in a browser', () => {
     expect(rows).toEqual(open.map((t) => t.id));
     expect(rows).toEqual(expect.arrayContaining(tasks.map((t) => t.id)));
     // each row names both records, from the list itself
-    const names = await page.locator(`tr[data-task-id="${taskOf('L-601').id}"] td`).first().textContent();
+    const names = await page.locator(`tr[data-task-id="${taskOf('L-601').id}"] td.names`).textContent();
     // the web form's lead as typed, and the CRM contact
     expect(names).toContain('MOREAU Helene');
     expect(names).toContain('Hélène Moreau');
@@ -213,6 +213,41 @@ describe('the steward console in a browser', () => {
     } finally {
       await viewer.close();
     }
+  });
+
+  it('acts on the ticked tasks at once: assigns them, then decides "not a match" after a confirming click, and says which were refused', async () => {
+    const [third, fourth] = [taskOf('L-603'), taskOf('L-604')];
+    await page.goto(consoleUrl('#/queue?type=possible-match&assignee='));
+    await page.waitForSelector(`table.queue tbody tr[data-task-id="${third.id}"]`);
+    await page.getByTestId(`select-${third.id}`).check();
+    await page.getByTestId(`select-${fourth.id}`).check();
+    expect(await page.getByTestId('bulk-count').textContent()).toBe('2 sélectionnée(s)');
+    // a tick does not open the task
+    expect(page.url()).toContain('#/queue');
+    await page.getByTestId('bulk-assign').click();
+    await page.locator('.notice-success', { hasText: 'Fait pour 2 tâche(s).' }).waitFor();
+    for (const task of [third, fourth]) expect(await api(`/tasks/${task.id}`)).toMatchObject({ assignee: 'steward', status: 'open' });
+
+    // the queue came back with nothing ticked; tick both again
+    await page.waitForSelector(`table.queue tbody tr[data-task-id="${third.id}"]`);
+    expect(await page.getByTestId('bulk-count').textContent()).toBe('0 sélectionnée(s)');
+    await page.getByTestId('select-all').check();
+    await page.fill('#bulk-reason', 'two different customers, checked');
+    await page.getByTestId('bulk-not-a-match').click();
+    // nothing is decided before the confirming click; meanwhile another steward settles one of them
+    expect(await api(`/tasks/${third.id}`)).toMatchObject({ status: 'open' });
+    const other = await env.request('POST', `/tasks/${third.id}/decision`, { decision: 'not-a-match', reason: 'seen first' });
+    expect(other.status).toBe(200);
+    expect(await page.getByTestId('bulk-confirm').textContent()).toContain('2 tâche(s)');
+    await page.getByTestId('bulk-confirm').click();
+    const notice = page.locator('.notice-info', { hasText: '1 refusée(s)' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Cette tâche a déjà été traitée.');
+    expect(await api(`/tasks/${fourth.id}`)).toMatchObject({ status: 'resolved' });
+    const decided = await api<{ resolution: { decision: string; reason: string; by: string } }>(`/tasks/${fourth.id}`);
+    expect(decided.resolution).toMatchObject({ decision: 'not-a-match', reason: 'two different customers, checked', by: 'steward' });
+    await page.waitForSelector('p.empty');
+    expect(pageErrors).toEqual([]);
   });
 
   it('switches to English and back', async () => {
