@@ -21,14 +21,20 @@ describe('order independence of the golden records', () => {
     for (const e of environments) await e.close();
   });
 
-  /** Ingests the rows in this order and batch size into a fresh database; returns each golden record as its members and values. */
-  async function ingest(order: GeneratedRow[], batchSize: number): Promise<string[]> {
+  /** A database of its own, migrated, closed after the tests. */
+  async function freshDatabase(): Promise<DataSource> {
     const env = await TestEnvironment.create('order');
     environments.push(env);
     const dataSource = createDataSource(env.databaseUrl, { poolSize: 2 });
     sources.push(dataSource);
     await dataSource.initialize();
     await runMigrations(dataSource);
+    return dataSource;
+  }
+
+  /** Ingests the rows in this order and batch size into a fresh database; returns each golden record as its members and values. */
+  async function ingest(order: GeneratedRow[], batchSize: number): Promise<string[]> {
+    const dataSource = await freshDatabase();
     const useCase = generatedRowsIngest(dataSource, rules, 'order.');
     for (let i = 0; i < order.length; i += batchSize) {
       await useCase.execute(order.slice(i, i + batchSize).map((row, k) => generatedRowMessage(row, i + k)));
@@ -66,12 +72,7 @@ describe('order independence of the golden records', () => {
     const people = rows.filter((r) => r.kind === 'person');
     const [a, b] = [people[0], people.find((r) => r.entity_id !== people[0].entity_id && r.lastName !== people[0].lastName && r.postalCode !== people[0].postalCode)!];
     const [left, right] = [a, b].sort((x, y) => (`${x.source}:${x.record_id}` < `${y.source}:${y.record_id}` ? -1 : 1));
-    const env = await TestEnvironment.create('order');
-    environments.push(env);
-    const dataSource = createDataSource(env.databaseUrl, { poolSize: 2 });
-    sources.push(dataSource);
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    const dataSource = await freshDatabase();
     await dataSource.query(
       `INSERT INTO match_decision (left_source, left_source_id, right_source, right_source_id, decision, decided_by, reason, decided_at)
        VALUES ($1, $2, $3, $4, 'match', 'steward', 'same person', now())`,
