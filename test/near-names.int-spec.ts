@@ -123,4 +123,18 @@ describe('near-name reviewer (real PostgreSQL)', () => {
     expect(again).toHaveLength(before);
     expect(again.every((t) => t.golden_id === task.golden_id)).toBe(true);
   });
+  it('queues a new version only when what the matcher reads of it changed', async () => {
+    const ingest = generatedRowsIngest(dataSource, loadRules(CONFIG_DIR), 'near.');
+    const rows = [...generateRows({ records: 1500, seed: 3 })];
+    const row = rows.find((r) => r.kind === 'person' && r.lastName !== '')!;
+    const queuedFor = () => count(`SELECT count(*) AS n FROM near_name_queue WHERE source = $1 AND source_id = $2`, [row.source, row.record_id]);
+    await dataSource.query(`DELETE FROM near_name_queue`);
+    // a newer export of the same customer: another owner and time stamp, the same matching values
+    const summary = await ingest.execute([generatedRowMessage({ ...row, owner: 'someone else', updatedAt: '2030-01-01T00:00:00Z' }, 5000)]);
+    expect(summary.updated + summary.merged + summary.created).toBe(1);
+    expect(await queuedFor()).toBe(0);
+    // a new name is searched again
+    await ingest.execute([generatedRowMessage({ ...row, lastName: `${row.lastName}-Durand`, updatedAt: '2030-01-02T00:00:00Z' }, 5001)]);
+    expect(await queuedFor()).toBe(1);
+  });
 });

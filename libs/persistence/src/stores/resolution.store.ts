@@ -130,7 +130,9 @@ export class ResolutionStore {
    * keys a new version no longer has are deleted, the others inserted or kept. The sub-statements
    * touch disjoint rows, as PostgreSQL requires of data-modifying CTEs; each record comes once. With
    * `queueNearNames`, the records that have a name are queued for the near-name reviewer
-   * (`NearNameStore`).
+   * (`NearNameStore`), unless what the matcher reads of them is what was stored (a new version that
+   * changed only values the matching does not read, such as an export's time stamp: a nightly full
+   * export would otherwise have every record searched again).
    */
   async upsertSourceRecords(rows: SourceRecordRow[], options: { queueNearNames?: boolean } = {}): Promise<void> {
     if (rows.length === 0) return;
@@ -198,7 +200,9 @@ export class ResolutionStore {
        ),
        near_names AS (
          INSERT INTO near_name_queue (source, source_id, queued_at)
-         SELECT source, source_id, received_at FROM input WHERE $3::boolean AND match_name IS NOT NULL
+         SELECT i.source, i.source_id, i.received_at FROM input i
+           LEFT JOIN source_record s ON s.source = i.source AND s.source_id = i.source_id
+          WHERE $3::boolean AND i.match_name IS NOT NULL AND s.match_record IS DISTINCT FROM i.match_record
        )
        SELECT count(*) FROM stored`,
       [JSON.stringify(input), rows.map((r) => r.payload), options.queueNearNames ?? false],
