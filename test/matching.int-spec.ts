@@ -182,8 +182,19 @@ describe('incremental matching on the Kafka path (real Kafka, real PostgreSQL)',
     const waiting = () => count(env, `SELECT count(*) FROM near_name_queue`);
     await eventually(() => waiting().then((n) => n === 0), 'the near-name queue drained');
 
-    // a new version with the same name: the ingest leaves the task to the reviewer, which refreshes it
-    await env.produce('mdm.source.crm.customers', [{ key: 'N-2', value: JSON.stringify({ ...account('N-2', 'A-2', 'Boulangeri Maugendr', '2026-11-23T00:00:00Z'), account: { ...account('N-2', 'A-2', 'Boulangeri Maugendr', '').account, website: 'www.maugendr.fr' } }) }]);
+    // a new version that changes nothing the matcher reads (a website): not looked at again
+    const version = (at: string, extra: Record<string, string>) => {
+      const record = account('N-2', 'A-2', 'Boulangeri Maugendr', at);
+      return JSON.stringify({ ...record, account: { ...record.account, ...extra } });
+    };
+    await env.produce('mdm.source.crm.customers', [{ key: 'N-2', value: version('2026-11-23T00:00:00Z', { website: 'www.maugendr.fr' }) }]);
+    await eventually(
+      async () => (await env.db.query(`SELECT source_updated_at FROM source_record WHERE source = 'crm' AND source_id = 'account:A-2'`))[0].source_updated_at.toISOString() === '2026-11-23T00:00:00.000Z',
+      'the website stored',
+    );
+    expect(await waiting()).toBe(0);
+    // one with the same name and a street: the ingest leaves the task to the reviewer, which refreshes it
+    await env.produce('mdm.source.crm.customers', [{ key: 'N-2', value: version('2026-11-23T12:00:00Z', { website: 'www.maugendr.fr', billingStreet: '12 rue de Saint-Malo' }) }]);
     await eventually(async () => ((await openTask())?.updated_at ?? 0) > task.updated_at, 'the task refreshed');
     expect((await openTask())?.id).toBe(task.id);
     expect(await count(env, `SELECT count(*) FROM steward_task WHERE source = 'crm' AND source_id = 'account:A-2'`)).toBe(1);
