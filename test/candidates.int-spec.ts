@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { generateRows } from '@mdm/core';
-import { ResolutionStore, createDataSource, inTransaction, runMigrations } from '@mdm/persistence';
+import { ResolutionStore, inTransaction } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest } from '@mdm/engine/ingest/generated-rows';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
@@ -16,16 +16,13 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create('candidates');
-    dataSource = createDataSource(env.databaseUrl, { poolSize: 2 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    dataSource = await env.migratedDataSource(2);
     const ingest = generatedRowsIngest(dataSource, loadRules(CONFIG_DIR), 'candidates.');
     const rows = [...generateRows({ records: 300, seed: 5 })];
     for (let i = 0; i < rows.length; i += 50) await ingest.execute(rows.slice(i, i + 50).map((row, k) => generatedRowMessage(row, i + k)));
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
     await env?.close();
   });
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { generateRows } from '@mdm/core';
-import { StewardTaskStore, createDataSource, inTransaction, runMigrations } from '@mdm/persistence';
+import { StewardTaskStore, inTransaction } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest, generatedRowsReviewer } from '@mdm/engine/ingest/generated-rows';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
@@ -22,16 +22,13 @@ describe('near-name reviewer (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create('near_names');
-    dataSource = createDataSource(env.databaseUrl, { poolSize: 3 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    dataSource = await env.migratedDataSource(3);
     const ingest = generatedRowsIngest(dataSource, loadRules(CONFIG_DIR), 'near.');
     const rows = [...generateRows({ records: 1500, seed: 3 })];
     for (let i = 0; i < rows.length; i += 100) await ingest.execute(rows.slice(i, i + 100).map((row, k) => generatedRowMessage(row, i + k)));
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
     await env?.close();
   });
 

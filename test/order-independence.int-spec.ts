@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { GeneratedRow, generateRows } from '@mdm/core';
-import { createDataSource, runMigrations } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest } from '@mdm/engine/ingest/generated-rows';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
@@ -14,10 +13,8 @@ describe('order independence of the golden records', () => {
   const rules = loadRules(CONFIG_DIR);
   const rows = [...generateRows({ records: 150, seed: 11 })];
   const environments: TestEnvironment[] = [];
-  const sources: DataSource[] = [];
 
   afterAll(async () => {
-    for (const s of sources) await s.destroy();
     for (const e of environments) await e.close();
   });
 
@@ -25,11 +22,7 @@ describe('order independence of the golden records', () => {
   async function freshDatabase(): Promise<DataSource> {
     const env = await TestEnvironment.create('order');
     environments.push(env);
-    const dataSource = createDataSource(env.databaseUrl, { poolSize: 2 });
-    sources.push(dataSource);
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    return dataSource;
+    return env.migratedDataSource();
   }
 
   /** Ingests the rows in this order and batch size into a fresh database; returns each golden record as its members and values. */

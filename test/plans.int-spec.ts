@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
-import { ResolutionStore, createDataSource, runMigrations } from '@mdm/persistence';
+import { ResolutionStore } from '@mdm/persistence';
 import { TestEnvironment } from './support/harness';
 
 const GOLDEN = 20_000;
@@ -24,9 +24,7 @@ describe('member and decision reads without planner statistics (real PostgreSQL)
 
   beforeAll(async () => {
     env = await TestEnvironment.create('plans');
-    dataSource = createDataSource(env.databaseUrl, { poolSize: 1 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    dataSource = await env.migratedDataSource(1);
     // a store of 20,000 golden records of two members each, written without ANALYZE
     await dataSource.query(
       `INSERT INTO golden_record (id, kind, attributes, lineage, created_at, updated_at)
@@ -62,7 +60,6 @@ describe('member and decision reads without planner statistics (real PostgreSQL)
 
   afterAll(async () => {
     await client?.end();
-    await dataSource?.destroy();
     await env?.close();
   });
 

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { generateRows } from '@mdm/core';
-import { createDataSource, runMigrations } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest } from '@mdm/engine/ingest/generated-rows';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
@@ -18,13 +17,10 @@ describe('the engine warm-up (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create('warmup');
-    dataSource = createDataSource(env.databaseUrl, { poolSize: 2 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    dataSource = await env.migratedDataSource(2);
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
     await env?.close();
   });
 

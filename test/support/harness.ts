@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Consumer, Kafka, Partitioners, Producer, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { createDatabaseIfMissing } from '@mdm/infra';
+import { createDataSource, runMigrations } from '@mdm/persistence';
 import { loadSettings } from '@mdm/settings';
 import { RunningEngine, startEngine } from '@mdm/engine/bootstrap';
 import { DemoAccount, ensureDemoUsers } from '@mdm/api/auth/accounts';
@@ -27,6 +29,8 @@ export class TestEnvironment {
   private connecting: Promise<void> | null = null;
   /** The test's own connection: reads the database independently of the engine, running or not. */
   private readonly pool: Pool;
+  /** Data sources made by `migratedDataSource`, closed with the environment. */
+  private readonly dataSources: DataSource[] = [];
   /** Signs the engine's session tokens (MDM_AUTH_SECRET), the same across restarts of the environment. */
   readonly authSecret = randomBytes(32).toString('hex');
   /** The accounts of the people who use the API: admin, steward and viewer (ensureDemoUsers). */
@@ -156,7 +160,17 @@ export class TestEnvironment {
     query: async (sql: string, params: unknown[] = []) => (await this.pool.query(sql, params)).rows,
   };
 
+  /** A TypeORM data source on this environment's database, migrated, for tests of the stores and use cases without an engine; closed with the environment. */
+  async migratedDataSource(poolSize = 2): Promise<DataSource> {
+    const dataSource = createDataSource(this.databaseUrl, { poolSize });
+    this.dataSources.push(dataSource);
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    return dataSource;
+  }
+
   async close(): Promise<void> {
+    for (const dataSource of this.dataSources) if (dataSource.isInitialized) await dataSource.destroy();
     await this.producer?.disconnect();
     await this.stopEngine();
     await this.pool.end();
