@@ -8,7 +8,7 @@ const MEMBERS = 2;
 
 /**
  * The member reads of every batch (`loadMembersMany`, `loadMatchClusters`), and its reads of the
- * stewards' decisions (`decisionPairs`, `mustLinkGoldenIdsMany`), on a store that has no
+ * stewards' decisions (`decisionPairs`, `mustLinkedMany`), on a store that has no
  * planner statistics yet, as a young store has until autovacuum comes (and always, on a server
  * without it): PostgreSQL then guesses thousands of rows for a list of golden record ids, and a plain
  * join of the cross-references and the source records became a hash join over the whole
@@ -111,10 +111,10 @@ describe('member and decision reads without planner statistics (real PostgreSQL)
 
   it('reads the golden records of the records a steward merged with each record, by key', async () => {
     const recordIds = ids.map((g, i) => `crm:${g}-${(i % 2) + 1}`);
-    const { result, plans } = await explained((store) => store.mustLinkGoldenIdsMany(recordIds));
+    const { result, plans } = await explained((store) => store.mustLinkedMany(recordIds));
     expect(plans).not.toMatch(/Seq Scan on (match_decision|xref)/);
     const goldenIds = await golden();
     const expected = new Map(ids.flatMap((g, i) => (g % 10 === 0 ? [[recordIds[i], [goldenIds[i]]] as const] : [])));
-    expect(new Map([...result].map(([id, list]) => [id, list.sort()]))).toEqual(expected);
+    expect(new Map([...result].map(([id, partners]) => [id, partners.map((p) => p.goldenId).sort()]))).toEqual(expected);
   });
 });

@@ -365,17 +365,7 @@ export class ResolutionStore {
    * blocking keys say, so a replay in any order still brings the pair together.
    */
   async mustLinkGoldenIds(recordId: string): Promise<string[]> {
-    return (await this.mustLinkGoldenIdsMany([recordId])).get(recordId) ?? [];
-  }
-
-  /** The same for many records (`source:sourceId`), in one round trip, looked up by record (`decisionPairs`); records with none are absent. */
-  async mustLinkGoldenIdsMany(recordIds: string[]): Promise<Map<string, string[]>> {
-    const found = new Map<string, string[]>();
-    for (const [recordId, partners] of await this.mustLinkedMany(recordIds)) {
-      const goldenIds = partners.flatMap((p) => (p.goldenId ? [p.goldenId] : []));
-      if (goldenIds.length > 0) found.set(recordId, goldenIds);
-    }
-    return found;
+    return ((await this.mustLinkedMany([recordId])).get(recordId) ?? []).flatMap((p) => (p.goldenId ? [p.goldenId] : []));
   }
 
   /**
