@@ -63,7 +63,7 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
 
   it('finds the golden records of the near names of every stored name, as a plain join of all similar names says', async () => {
     const named: { source: string; source_id: string; kind: 'person' | 'organization'; match_name: string }[] = await dataSource.query(
-      `SELECT source, source_id, kind, match_name FROM source_record WHERE match_name IS NOT NULL ORDER BY source, source_id`,
+      `SELECT source, source_id, kind, name AS match_name FROM record_name ORDER BY source, source_id`,
     );
     const neighbours = 10;
     const queries = named.map((s) => ({ kind: s.kind, name: s.match_name, source: s.source, sourceId: s.source_id }));
@@ -74,10 +74,10 @@ describe('candidates by blocking key (real PostgreSQL)', () => {
       return db.query(
         `SELECT r.source, r.source_id, count(*)::int AS names,
                 array_remove(array_agg(DISTINCT CASE WHEN g.status = 'active' AND (o.source, o.source_id) <> (r.source, r.source_id) THEN g.id END), NULL) AS golden
-           FROM source_record r
-           JOIN source_record o ON o.kind = r.kind AND o.match_name IS NOT NULL AND o.match_name % r.match_name
+           FROM record_name r
+           JOIN record_name o ON o.kind = r.kind AND o.name % r.name
            JOIN xref x ON x.source = o.source AND x.source_id = o.source_id JOIN golden_record g ON g.id = x.golden_id
-          WHERE r.match_name IS NOT NULL GROUP BY 1, 2`,
+          GROUP BY 1, 2`,
       );
     });
     const truth = new Map(similar.map((s) => [`${s.source}:${s.source_id}`, s]));

@@ -34,7 +34,7 @@ describe('near-name reviewer (real PostgreSQL)', () => {
 
   it('looks at every queued record once, and opens tasks only it owns', async () => {
     const queued = await count(`SELECT count(*) AS n FROM near_name_queue`);
-    expect(queued).toBe(await count(`SELECT count(*) AS n FROM source_record WHERE match_name IS NOT NULL`));
+    expect(queued).toBe(await count(`SELECT count(*) AS n FROM record_name`));
     const reviewer = generatedRowsReviewer(dataSource, loadRules(CONFIG_DIR));
     let looked = 0;
     for (let taken; (taken = await reviewer.reviewBatch()) > 0; ) looked += taken;

@@ -7,8 +7,8 @@ const GOLDEN = 20_000;
 const MEMBERS = 2;
 
 /**
- * The member reads of every batch (`loadMembersMany`, `loadMatchClusters`), and its reads of the
- * stewards' decisions (`decisionPairs`, `mustLinkedMany`), on a store that has no
+ * The member reads of every batch (`loadMembersMany`, `loadMatchClusters`), its reads of the
+ * stewards' decisions (`decisionPairs`, `mustLinkedMany`), and the near-name search, on a store that has no
  * planner statistics yet, as a young store has until autovacuum comes (and always, on a server
  * without it): PostgreSQL then guesses thousands of rows for a list of golden record ids, and a plain
  * join of the cross-references and the source records became a hash join over the whole
@@ -49,6 +49,13 @@ describe('member and decision reads without planner statistics (real PostgreSQL)
        SELECT 'crm', g || '-1', 'crm', g || '-2', CASE WHEN g % 10 = 0 THEN 'match' ELSE 'not-a-match' END, 'steward', now()
          FROM generate_series(1, $1) AS g`,
       [GOLDEN],
+    );
+    // the names of the records: a person's for most, a company's for every fifth golden record
+    await dataSource.query(
+      `INSERT INTO record_name (source, source_id, kind, name)
+       SELECT source, source_id, CASE WHEN split_part(source_id, '-', 1)::int % 5 = 0 THEN 'organization' ELSE 'person' END,
+              CASE WHEN split_part(source_id, '-', 1)::int % 5 = 0 THEN 'boulangerie ' ELSE 'marie ' END || 'n' || source_id
+         FROM source_record`,
     );
     client = new Client({ connectionString: env.databaseUrl });
     await client.connect();
@@ -107,6 +114,23 @@ describe('member and decision reads without planner statistics (real PostgreSQL)
     const pair = (g: number): [string, string] => [`crm:${g}-1`, `crm:${g}-2`];
     expect(result.mustLink.sort()).toEqual(ids.filter((g) => g % 10 === 0).map(pair).sort());
     expect(result.notAMatch.sort()).toEqual(ids.filter((g) => g % 10 !== 0).map(pair).sort());
+  });
+
+  it('searches the near names of each kind in the trigram index of that kind', async () => {
+    const queries = [
+      { kind: 'person' as const, name: 'marie n1234-1', source: 'web', sourceId: 'a' },
+      { kind: 'organization' as const, name: 'boulangerie n1235-1', source: 'web', sourceId: 'b' },
+    ];
+    const { result, plans } = await explained((store) => store.findNearNames(queries, { neighbours: 3, similarity: 0.5 }));
+    expect(plans).toContain('ix_record_name_person');
+    expect(plans).toContain('ix_record_name_organization');
+    expect(plans).not.toMatch(/Seq Scan on (record_name|source_record|xref)/);
+    // the nearest names of each kind, and only of that kind: the same name first (golden record 1234, 1235)
+    const [person, company] = await dataSource.query(`SELECT md5('g' || g)::uuid::text AS id FROM unnest(ARRAY[1234, 1235]) AS g ORDER BY g`);
+    expect(result.get(0)?.[0].goldenId).toBe(person.id);
+    expect(result.get(1)?.[0].goldenId).toBe(company.id);
+    expect(result.get(0)).toHaveLength(3);
+    expect(result.get(1)).toHaveLength(3);
   });
 
   it('reads the golden records of the records a steward merged with each record, by key', async () => {

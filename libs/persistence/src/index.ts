@@ -17,3 +17,4 @@ export * from './stores/relationship.store';
 export * from './stores/query-rows';
 export * from './stores/access.store';
 export * from './stores/near-name.store';
+export * from './stores/record-names';

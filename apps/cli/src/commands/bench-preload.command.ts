@@ -63,9 +63,11 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
       await dataSource.initialize();
       await runMigrations(dataSource);
       const ingest = generatedRowsIngest(dataSource, rules, 'bench.', settings.MDM_MAX_MESSAGE_BYTES);
-      // the trigram index is built once at the end, as a bulk load does (the load does not search it)
-      const indexes: { definition: string }[] = await dataSource.query(`SELECT pg_get_indexdef('ix_source_record_match_name'::regclass) AS definition`);
-      await dataSource.query(`DROP INDEX ix_source_record_match_name`);
+      // the trigram indexes are built once at the end, as a bulk load does (the load does not search them)
+      const indexes: { name: string; definition: string }[] = await dataSource.query(
+        `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'record_name' AND indexdef LIKE '%gin_trgm_ops%'`,
+      );
+      for (const { name } of indexes) await dataSource.query(`DROP INDEX "${name}"`);
       const started = performance.now();
       let stored = 0;
       const store = async (batch: InboundMessage[]) => {
@@ -99,7 +101,7 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
         if (batch.length > 0) await store(batch);
       };
       await Promise.all([load(0, half), load(half, records)]);
-      await dataSource.query(indexes[0].definition);
+      for (const { definition } of indexes) await dataSource.query(definition);
       const seconds = (performance.now() - started) / 1000;
       // the load's events and ERP requests count as delivered (a snapshot); the stream's are its own
       await dataSource.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);

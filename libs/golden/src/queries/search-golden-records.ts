@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CanonicalAttributes, fold, standardizePhone } from '@mdm/core';
+import { recordNamesWhere } from '@mdm/persistence';
 
 export interface SearchGoldenRecordsQuery {
   /** A name, an email, a phone in any format, a SIREN or a SIRET. */
@@ -48,7 +49,7 @@ const CITY_SIMILARITY = 0.45;
  * Finds active golden records through their source records: a SIREN (9 digits) or SIRET (14) is
  * looked up exactly, an email exactly (lower case), a phone in E.164 whatever its written form, and
  * anything else as a name by trigram similarity on the accent-folded names the matcher uses
- * (`match_name`), so typos and missing accents still find it. Ranked by score, then age.
+ * (`record_name`), so typos and missing accents still find it. Ranked by score, then age.
  */
 export async function searchGoldenRecords(db: EntityManager, query: SearchGoldenRecordsQuery): Promise<GoldenSearchPage> {
   const city = query.city !== undefined && query.city.trim() !== '' ? fold(query.city) : null;
@@ -65,16 +66,26 @@ export async function searchGoldenRecords(db: EntityManager, query: SearchGolden
     hits = `SELECT g.id AS golden_id, similarity(${foldSql(`g.attributes ->> 'city'`)}, ${param(city ?? '')}) AS score FROM golden_record g WHERE g.status = 'active'`;
   } else {
     const value = param(criterion.value);
-    const [condition, score] =
-      criterion.type === 'name'
-        ? [`s.match_name IS NOT NULL AND (s.match_name % ${value} OR ${value} <% s.match_name)`, `greatest(similarity(s.match_name, ${value}), word_similarity(${value}, s.match_name))`]
-        : criterion.type === 'email' || criterion.type === 'phone'
-          ? [`s.standardized -> '${criterion.type}' ? ${value}`, '1.0']
-          : [`s.standardized ? '${criterion.type}' AND s.standardized ->> '${criterion.type}' = ${value}`, '1.0'];
-    hits = `SELECT x.golden_id, max(${score})::float8 AS score
-              FROM source_record s JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
-             WHERE s.erased_at IS NULL AND ${condition}
-             GROUP BY x.golden_id`;
+    if (criterion.type === 'name') {
+      // names live in record_name, one trigram index per kind (erased records have no name there)
+      const names = recordNamesWhere(
+        `n.source, n.source_id, greatest(similarity(n.name, ${value}), word_similarity(${value}, n.name)) AS score`,
+        `n.name % ${value} OR ${value} <% n.name`,
+        query.kind ? `${param(query.kind)}::text` : undefined,
+      );
+      hits = `SELECT x.golden_id, max(n.score)::float8 AS score
+                FROM (${names}) n JOIN xref x ON x.source = n.source AND x.source_id = n.source_id
+               GROUP BY x.golden_id`;
+    } else {
+      const condition =
+        criterion.type === 'email' || criterion.type === 'phone'
+          ? `s.standardized -> '${criterion.type}' ? ${value}`
+          : `s.standardized ? '${criterion.type}' AND s.standardized ->> '${criterion.type}' = ${value}`;
+      hits = `SELECT x.golden_id, 1.0::float8 AS score
+                FROM source_record s JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
+               WHERE s.erased_at IS NULL AND ${condition}
+               GROUP BY x.golden_id`;
+    }
   }
   const filters = [`g.status = 'active'`];
   if (query.kind) filters.push(`g.kind = ${param(query.kind)}`);

@@ -67,11 +67,12 @@ export class EraseUseCase {
       // source records: ids kept, everything else blanked
       await db.query(
         `UPDATE source_record s SET payload = '\\x'::bytea, attributes = '{}', standardized = '{}', findings = '[]', match_keys = '{}', match_record = '{}',
-                match_name = NULL, payload_hash = 'erased', erased_at = $2
+                payload_hash = 'erased', erased_at = $2
            FROM xref x WHERE x.golden_id = $1 AND s.source = x.source AND s.source_id = x.source_id`,
         [golden.id, now],
       );
       await db.query(`DELETE FROM match_key m USING xref x WHERE x.golden_id = $1 AND m.source = x.source AND m.source_id = x.source_id`, [golden.id]);
+      await db.query(`DELETE FROM record_name n USING xref x WHERE x.golden_id = $1 AND n.source = x.source AND n.source_id = x.source_id`, [golden.id]);
       await db.query(`DELETE FROM near_name_queue q USING xref x WHERE x.golden_id = $1 AND q.source = x.source AND q.source_id = x.source_id`, [golden.id]);
       // one message can describe several records (a CRM contact and her company's account): the
       // other records keep their mapped values but lose the raw message that carried hers, or

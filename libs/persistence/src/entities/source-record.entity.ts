@@ -20,5 +20,4 @@ export class SourceRecordEntity {
   @Column({ name: 'kafka_offset', type: 'bigint', nullable: true }) kafkaOffset: string | null;
   @Column({ type: 'integer' }) revision: number;
   @Column({ name: 'match_record', type: 'jsonb' }) matchRecord: Record<string, unknown>;
-  @Column({ name: 'match_name', type: 'text', nullable: true }) matchName: string | null;
 }

@@ -37,11 +37,12 @@ export class NearNameStore {
        SELECT t.source, t.source_id, t.queued_at, r.kind, r.match_name, r.match_record, r.golden_id, r.component
          FROM taken t
          LEFT JOIN LATERAL (
-           SELECT s.kind, s.match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component
-             FROM source_record s
+           SELECT n.kind, n.name AS match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component
+             FROM record_name n
+             JOIN source_record s ON s.source = n.source AND s.source_id = n.source_id
              JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
              JOIN golden_record g ON g.id = x.golden_id
-            WHERE s.source = t.source AND s.source_id = t.source_id AND s.erased_at IS NULL AND s.match_name IS NOT NULL AND g.status = 'active'
+            WHERE n.source = t.source AND n.source_id = t.source_id AND s.erased_at IS NULL AND g.status = 'active'
            OFFSET 0) r ON true`,
       [limit],
     );

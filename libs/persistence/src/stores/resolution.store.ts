@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { recordNamesWhere } from './record-names';
 import { rowsOf } from './query-rows';
 import { CanonicalAttributes, GoldenCluster, GoldenValues, MatchRecord, MemberFinding, MemberRecord, PartyKind, StewardOverride } from '@mdm/core';
 
@@ -126,8 +127,10 @@ export class ResolutionStore {
   }
 
   /**
-   * Stores records with their links and blocking keys, in one statement (one round trip): links and
-   * keys a new version no longer has are deleted, the others inserted or kept. The sub-statements
+   * Stores records with their links, blocking keys and names, in one statement (one round trip): links and
+   * keys a new version no longer has are deleted, the others inserted or kept; a record's name
+   * (`record_name`, trigram-indexed) is rewritten only when it changed, and deleted when the new
+   * version has none. The sub-statements
    * touch disjoint rows, as PostgreSQL requires of data-modifying CTEs; each record comes once. With
    * `queueNearNames`, the records that have a name are queued for the near-name reviewer
    * (`NearNameStore`), unless what the matcher reads of them is what was stored (a new version that
@@ -167,9 +170,9 @@ export class ResolutionStore {
        stored AS (
          INSERT INTO source_record (source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
                                     source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, revision,
-                                    match_record, match_name)
+                                    match_record)
          SELECT source, source_id, entity, kind, payload, attributes, standardized, findings, match_keys, links,
-                source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, 1, match_record, match_name
+                source_updated_at, payload_hash, received_at, kafka_topic, kafka_partition, kafka_offset, 1, match_record
            FROM input
          ON CONFLICT ON CONSTRAINT pk_source_record DO UPDATE SET
            entity = EXCLUDED.entity, kind = EXCLUDED.kind, payload = EXCLUDED.payload, attributes = EXCLUDED.attributes,
@@ -177,8 +180,18 @@ export class ResolutionStore {
            links = EXCLUDED.links, source_updated_at = EXCLUDED.source_updated_at, payload_hash = EXCLUDED.payload_hash,
            received_at = EXCLUDED.received_at, kafka_topic = EXCLUDED.kafka_topic, kafka_partition = EXCLUDED.kafka_partition,
            kafka_offset = EXCLUDED.kafka_offset, revision = source_record.revision + 1,
-           match_record = EXCLUDED.match_record, match_name = EXCLUDED.match_name
+           match_record = EXCLUDED.match_record
          RETURNING 1
+       ),
+       dropped_names AS (
+         DELETE FROM record_name n USING input i
+          WHERE n.source = i.source AND n.source_id = i.source_id AND i.match_name IS NULL
+       ),
+       names AS (
+         INSERT INTO record_name (source, source_id, kind, name)
+         SELECT source, source_id, kind, match_name FROM input WHERE match_name IS NOT NULL
+         ON CONFLICT ON CONSTRAINT pk_record_name DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name
+          WHERE (record_name.kind, record_name.name) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name)
        ),
        dropped_links AS (
          DELETE FROM source_link l USING input i
@@ -268,7 +281,10 @@ export class ResolutionStore {
     if (queries.length === 0 || search.neighbours <= 0) return near;
     const named = queries.map((q, i) => ({ q, i }));
     await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(search.similarity)]);
-    // The nearest names first, once per name (materialized), then their golden records by key.
+    // The nearest names first, once per name (materialized), in the narrow names table and its
+    // kind's trigram index: the search reads every row the index returns to check the similarity,
+    // hundreds a name on a large store, and in source_record each was a wide row of its own page.
+    // Then each name's match record and golden record, by key.
     // With the cross-reference joined inside the lateral search, the planner (expecting hundreds of
     // trigram matches a name) hashed the whole xref table for every name: 80 % of the search's time
     // at 200,000 records. Without the materialization, stale statistics (a young table) could put
@@ -276,18 +292,18 @@ export class ResolutionStore {
     // found is then one index lookup (the LIMIT keeps the planner from hashing whole tables again).
     const rows: { i: number; match_record: MatchRecord; golden_id: string; component: string; created_at: Date }[] = await this.db.query(
       `WITH near AS MATERIALIZED (
-         SELECT q.i, n.source, n.source_id, n.match_record
+         SELECT q.i, n.source, n.source_id
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(name, kind, source, source_id, i)
            CROSS JOIN LATERAL (
-             SELECT s.source, s.source_id, s.match_record FROM source_record s
-              WHERE s.match_name IS NOT NULL AND s.kind = q.kind AND s.match_name % q.name
-              ORDER BY s.match_name <-> q.name LIMIT $6) n
+             ${recordNamesWhere('n.source, n.source_id, n.name <-> q.name AS distance', 'n.name % q.name', 'q.kind')}
+              ORDER BY distance LIMIT $6) n
           WHERE NOT (n.source = q.source AND n.source_id = q.source_id))
-       SELECT near.i, near.match_record, l.golden_id, l.component, l.created_at
+       SELECT near.i, l.match_record, l.golden_id, l.component, l.created_at
          FROM near
          CROSS JOIN LATERAL (
-           SELECT x.golden_id, coalesce(g.component, g.id::text) AS component, g.created_at FROM xref x JOIN golden_record g ON g.id = x.golden_id
-            WHERE x.source = near.source AND x.source_id = near.source_id AND g.status = 'active' LIMIT 1) l`,
+           SELECT s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component, g.created_at
+             FROM source_record s JOIN xref x ON x.source = s.source AND x.source_id = s.source_id JOIN golden_record g ON g.id = x.golden_id
+            WHERE s.source = near.source AND s.source_id = near.source_id AND g.status = 'active' LIMIT 1) l`,
       [named.map(({ q }) => q.name), named.map(({ q }) => q.kind), named.map(({ q }) => q.source), named.map(({ q }) => q.sourceId), named.map(({ i }) => i), search.neighbours],
     );
     for (const row of rows) {
