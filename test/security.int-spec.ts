@@ -194,6 +194,17 @@ describe('API security', () => {
       const page = await json<AuditPage>(await env.request('GET', `/audit?actor=steward&action=${encodeURIComponent('GET /golden-records/:id')}&targetId=${person}`));
       expect(page.items.find((e) => e.requestId === requestId)).toMatchObject({ actorKind: 'person', targetType: 'golden-record', targetId: person, outcome: 'succeeded' });
     });
+
+    it('pages the audit trail with limit and offset, as every list, newest first', async () => {
+      const all = await json<AuditPage & { limit: number; offset: number }>(await env.request('GET', '/audit?limit=500'));
+      expect(all.total).toBeGreaterThan(2);
+      const second = await json<AuditPage & { limit: number; offset: number }>(await env.request('GET', '/audit?limit=1&offset=1'));
+      expect(second).toMatchObject({ total: all.total, limit: 1, offset: 1 });
+      expect(second.items).toEqual([all.items[1]]);
+      const wrong = await env.request('GET', '/audit?offset=-1');
+      expect(wrong.status).toBe(400);
+      expect((await json<ApiError>(wrong)).details).toEqual([expect.objectContaining({ field: 'offset' })]);
+    });
   });
 
   describe('steward actions', () => {

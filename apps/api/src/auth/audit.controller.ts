@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '@mdm/persistence';
 import { Roles } from './decorators';
 import { AUTH_DATA_SOURCE } from './auth.tokens';
+import { PageQuery } from '../common/page.query';
 
-export class AuditQuery {
+/** Filters of the audit trail; paged with `limit` and `offset`, newest first, like every list. */
+export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -30,19 +31,6 @@ export class AuditQuery {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
 
-  /** 1-based page of `limit` entries, newest first. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 50;
 }
 
 /** The audit trail: who did what, to which record, why, and how it ended; never a personal value. */
@@ -64,8 +52,8 @@ export class AuditController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       limit: query.limit,
-      offset: (query.page - 1) * query.limit,
+      offset: query.offset,
     });
-    return { total, page: query.page, limit: query.limit, items };
+    return { total, limit: query.limit, offset: query.offset, items };
   }
 }
