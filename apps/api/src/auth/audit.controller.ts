@@ -30,7 +30,6 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
-
 }
 
 /** The audit trail: who did what, to which record, why, and how it ended; never a personal value. */

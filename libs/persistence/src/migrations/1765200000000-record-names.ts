@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `source_record.match_name` to a narrow table of their own, `record_name`, which holds the
  * trigram index. A search reads each candidate row the index returns, to check its similarity:
  * in `source_record` that was one wide row (payload, mapped and standardized values, about 1.5 kB)
- * per candidate, tens of candidates per name; in `record_name` about a hundred names share a page.
+ * per candidate, tens of candidates per name on a small store and hundreds on a large one; in
+ * `record_name` about a hundred names share a page.
  * A record has a row here when it has a name and is not erased. A new version rewrites its row
  * (and the index entries) only when the name or the kind changed: a nightly export with a new
  * time stamp leaves the index alone. Each kind has a trigram index of its own (a partial index):
