@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES } from '@mdm/core';
+import { ATTRIBUTE_NAMES, ERROR_CODES } from '@mdm/core';
 import { CONSOLE_DIR, consoleFile } from './console-files';
 
 describe('the console files the API serves', () => {
@@ -35,6 +35,16 @@ describe('the console files the API serves', () => {
     const used = new Set(sources(join(CONSOLE_DIR, 'js')).flatMap((code) => [...code.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1])));
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((key) => !(key in fr))).toEqual([]);
+  });
+
+  it('orders and names every canonical attribute, and no other', () => {
+    // the console is plain browser modules: its reading order is a list of its own, kept to core's
+    const code = readFileSync(join(CONSOLE_DIR, 'js', 'attributes.js'), 'utf8');
+    const list = code.match(/ATTRIBUTE_ORDER = \[([^\]]*)\]/)?.[1] ?? '';
+    const ordered = [...list.matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    expect([...ordered].sort()).toEqual([...ATTRIBUTE_NAMES].sort());
+    const fr = JSON.parse(readFileSync(join(CONSOLE_DIR, 'i18n', 'fr.json'), 'utf8')) as Record<string, string>;
+    expect(ATTRIBUTE_NAMES.filter((name) => !(`attr.${name}` in fr))).toEqual([]);
   });
 
   it('says every error the API may answer in plain language', () => {
