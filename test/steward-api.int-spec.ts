@@ -147,6 +147,10 @@ describe('steward API: search, 360° view, task queue and decisions', () => {
       expect((await json<Page<SearchHit>>('GET', '/golden-records/search?q=832145676&kind=person')).body.total).toBe(0);
       const byCompanyName = await json<Page<SearchHit>>('GET', `/golden-records/search?q=${encodeURIComponent('dupon et fils')}`);
       expect(byCompanyName.body.items[0].id).toBe(company);
+      // a name within one kind: the company's, not the people's
+      const companyOnly = await json<Page<SearchHit>>('GET', `/golden-records/search?q=${encodeURIComponent('dupon et fils')}&kind=organization`);
+      expect(companyOnly.body.items.map((i) => i.id)).toEqual([company]);
+      expect((await json<Page<SearchHit>>('GET', `/golden-records/search?q=${encodeURIComponent('dupon et fils')}&kind=person`)).body.items.map((i) => i.id)).not.toContain(company);
     });
 
     it('refuses a query it cannot read, naming the field', async () => {

@@ -61,6 +61,7 @@ export async function searchGoldenRecords(db: EntityManager, query: SearchGolden
     return `$${params.length}`;
   };
 
+  const kind = query.kind ? param(query.kind) : null;
   let hits: string;
   if (criterion.type === 'city') {
     hits = `SELECT g.id AS golden_id, similarity(${foldSql(`g.attributes ->> 'city'`)}, ${param(city ?? '')}) AS score FROM golden_record g WHERE g.status = 'active'`;
@@ -71,7 +72,7 @@ export async function searchGoldenRecords(db: EntityManager, query: SearchGolden
       const names = recordNamesWhere(
         `n.source, n.source_id, greatest(similarity(n.name, ${value}), word_similarity(${value}, n.name)) AS score`,
         `n.name % ${value} OR ${value} <% n.name`,
-        query.kind ? `${param(query.kind)}::text` : undefined,
+        kind ? `${kind}::text` : undefined,
       );
       hits = `SELECT x.golden_id, max(n.score)::float8 AS score
                 FROM (${names}) n JOIN xref x ON x.source = n.source AND x.source_id = n.source_id
@@ -88,7 +89,7 @@ export async function searchGoldenRecords(db: EntityManager, query: SearchGolden
     }
   }
   const filters = [`g.status = 'active'`];
-  if (query.kind) filters.push(`g.kind = ${param(query.kind)}`);
+  if (kind) filters.push(`g.kind = ${kind}`);
   if (city !== null) {
     const c = param(city);
     filters.push(`(${foldSql(`g.attributes ->> 'city'`)} = ${c} OR similarity(${foldSql(`g.attributes ->> 'city'`)}, ${c}) >= ${CITY_SIMILARITY})`);
