@@ -64,10 +64,21 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Recor
     for (let taken; (taken = await reviewer.reviewBatch()) > 0; ) reviewed += taken;
     const reviewSeconds = (performance.now() - reviewStarted) / 1000;
 
-    const links: { source_id: string; golden_id: string }[] = await dataSource.query(`SELECT source_id, golden_id FROM xref`);
-    const metrics = evaluateClusters(
-      links.map((l) => l.golden_id),
-      links.map((l) => truth.get(l.source_id)),
+    const links: { source_id: string; golden_id: string; kind: string }[] = await dataSource.query(
+      `SELECT x.source_id, x.golden_id, g.kind FROM xref x JOIN golden_record g ON g.id = x.golden_id`,
+    );
+    const evaluate = (of: typeof links) =>
+      evaluateClusters(
+        of.map((l) => l.golden_id),
+        of.map((l) => truth.get(l.source_id)),
+      );
+    const metrics = evaluate(links);
+    // persons and organizations never share a golden record: each kind's figures on its own
+    const byKind = Object.fromEntries(
+      [...new Set(links.map((l) => l.kind))].sort().map((kind) => {
+        const m = evaluate(links.filter((l) => l.kind === kind));
+        return [kind, { precision: round(m.precision), recall: round(m.recall), f1: round(m.f1) }];
+      }),
     );
     const [{ golden, tasks, dead }] = await dataSource.query(
       `SELECT (SELECT count(*) FROM golden_record WHERE status = 'active')::int AS golden, (SELECT count(*) FROM steward_task WHERE status = 'open')::int AS tasks, (SELECT count(*) FROM dead_letter)::int AS dead`,
@@ -92,6 +103,7 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Recor
       precision: round(metrics.precision),
       recall: round(metrics.recall),
       f1: round(metrics.f1),
+      byKind,
     };
   } finally {
     await dataSource.destroy().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { PartyKind } from '../model/attributes';
 import { ComparisonField } from './comparison-spec';
 import { Features } from './features';
+import { companyWordKeys } from './generic-company-words';
 import { isRoleLocalPart } from './generic-values';
 
 /** Statistics over all the records being blocked, for key parts that depend on them. */
@@ -79,8 +80,11 @@ export const BLOCKING_KEY_PARTS = {
   houseNumber: (f: Features) => one(f.houseNumber),
   street: (f: Features) => one(f.street),
   legalName: (f: Features) => one(f.legal),
-  /** Every word of the company name of 3 letters or more. */
-  legalNameWord: (f: Features) => (f.legalTokens ?? []).filter((t) => t.length >= 3),
+  /**
+   * The words of the company name of 3 letters or more but the generic ones ("boulangerie",
+   * "services", "paris"); pairs of words for a name of generic words only (`companyWordKeys`).
+   */
+  companyWords: (f: Features) => companyWordKeys([...new Set((f.legalTokens ?? []).filter((t) => t.length >= 3))]),
   /** The two rarest words of the company name. */
   legalNameRareWords: (f: Features, context?: BlockingContext) => rareWords(f, context),
   fullName: (f: Features) => one(f.fullName),
@@ -114,7 +118,7 @@ export const BLOCKING_KEY_FIELDS: Record<BlockingKeyPart, ComparisonField[]> = {
   houseNumber: ['postalCode', 'region', 'city', 'street', 'addressLine2'],
   street: ['postalCode', 'region', 'city', 'street', 'addressLine2'],
   legalName: ['legalName'],
-  legalNameWord: ['legalName'],
+  companyWords: ['legalName'],
   legalNameRareWords: ['legalName'],
   fullName: ['fullName', 'firstName', 'lastName'],
 };

@@ -119,16 +119,25 @@ describe('resolveIncoming with a source that must not hold duplicates (the ERP)'
 });
 
 describe('incrementalBlockingKeys', () => {
-  it('scopes every key by its rule and the kind, and keys a company name on every word', () => {
-    const keys = incrementalBlockingKeys({ id: 'erp:1', kind: 'organization', legalName: 'boulangerie kowalczyk', postalCode: '69003', emails: ['contact@kowalczyk.fr'] }, { defaultCountry: 'FR' });
+  it('scopes every key by its rule and the kind, and keys a company name on every word but the generic ones', () => {
+    const keys = incrementalBlockingKeys(
+      { id: 'erp:1', kind: 'organization', legalName: 'boulangerie kowalczyk wisniewski', postalCode: '69003', emails: ['contact@kowalczyk.fr'] },
+      { defaultCountry: 'FR' },
+    );
     expect(keys).toEqual([
-      'company name|organization|boulangerie kowalczyk',
+      'company name|organization|boulangerie kowalczyk wisniewski',
       // the company's own role mailbox and mail domain identify it
       'email domain|organization|kowalczyk.fr',
       'email|organization|contact@kowalczyk.fr',
-      'rare company words + postal district|organization|boulangerie\u000169',
+      // "boulangerie" is the name of hundreds of companies in a district: no key of its own
       'rare company words + postal district|organization|kowalczyk\u000169',
+      'rare company words + postal district|organization|wisniewski\u000169',
     ]);
+  });
+
+  it('keys a company name made of generic words only on the pair of them', () => {
+    const keys = incrementalBlockingKeys({ id: 'erp:2', kind: 'organization', legalName: 'boulangerie du centre', postalCode: '69003' }, { defaultCountry: 'FR' });
+    expect(keys.filter((k) => k.startsWith('rare company words'))).toEqual(['rare company words + postal district|organization|boulangerie centre\u000169']);
   });
 
   it('gives persons and organizations different keys for the same email', () => {

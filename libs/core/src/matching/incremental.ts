@@ -79,7 +79,8 @@ export type IncrementalDecision =
  * The keys a record is stored under and looked up by: every default blocking rule for its kind,
  * prefixed with the rule and the kind (persons and organizations never share a block). The batch
  * path keeps only a company name's two rarest words; one record alone cannot know which are rare,
- * so here every word is a key and the database skips the blocks that are too large. Rules marked
+ * so here every word is a key but the generic ones of a shipped list (`companyWordKeys`:
+ * "boulangerie", "services"), and the database skips the blocks that are too large. Rules marked
  * `batchOnly` (an email's one-typo deletion keys, one per character) are not stored.
  */
 export function incrementalBlockingKeys(record: MatchRecord, options: FeatureOptions = {}, rules: readonly BlockingRuleSpec[] = DEFAULT_BLOCKING_RULES): string[] {
@@ -92,7 +93,7 @@ export function incrementalBlockingKeysOf(features: Features, rules: readonly Bl
   const keys = new Set<string>();
   for (const rule of rulesForKind(rules, kind)) {
     if (rule.batchOnly) continue;
-    const incremental: BlockingRuleSpec = { ...rule, on: rule.on.map((part) => (part === 'legalNameRareWords' ? 'legalNameWord' : part)) };
+    const incremental: BlockingRuleSpec = { ...rule, on: rule.on.map((part) => (part === 'legalNameRareWords' ? 'companyWords' : part)) };
     for (const key of blockingKeys(incremental, features)) keys.add(`${rule.name}|${kind}|${key}`);
   }
   return [...keys].sort();

@@ -8,6 +8,7 @@ export * from './phone';
 export * from './postal-code';
 export * from './siren';
 export * from './generic-values';
+export * from './generic-company-words';
 export * from './features';
 export * from './intern';
 export * from './comparison-spec';

@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+import { incrementalBlockingKeys, standardizedMatchRecord, trigramName } from '@mdm/core';
+import { ResolutionStore, SourceRecordRow, inTransaction, runMigrations } from '@mdm/persistence';
+import { TestEnvironment } from './support/harness';
+
+const RULE = 'rare company words + postal district|organization|';
+
+/**
+ * The migration that rewrites the stored company-word keys (real PostgreSQL): after it, every
+ * stored record holds exactly the keys the engine computes for it now (generic company words left
+ * out, pairs of words for a name of generic words only), in `match_key` and in the record's own
+ * list; undone, every word of 3 letters or more is a key again.
+ */
+describe('generic company words migration', () => {
+  let env: TestEnvironment;
+  let dataSource: DataSource;
+
+  const companies: [string, string, string][] = [
+    ['1', 'Boulangerie Kowalczyk', '69003'],
+    ['2', 'Boulangerie du Centre', '69001'],
+    ['3', 'HÔTEL PARIS CENTRE SARL', '75011'],
+    ['4', 'Boulangerie', '13001'],
+    ['5', 'Garage Moreau et Fils', '44000'],
+    ['6', 'Les Jardins de la Vallée', '38000'],
+  ];
+  const rows: SourceRecordRow[] = companies.map(([sourceId, legalName, postalCode]) => {
+    const matchRecord = standardizedMatchRecord(`erp:${sourceId}`, 'erp', 'organization', { legalName, postalCode }, 'FR');
+    return {
+      source: 'erp',
+      sourceId,
+      entity: 'account',
+      kind: 'organization',
+      payload: Buffer.from(JSON.stringify({ sourceId, legalName, postalCode })),
+      attributes: { legalName, postalCode },
+      standardized: {},
+      findings: [],
+      matchKeys: incrementalBlockingKeys(matchRecord, { defaultCountry: 'FR' }),
+      matchRecord,
+      matchName: trigramName(matchRecord) ?? null,
+      links: {},
+      sourceUpdatedAt: null,
+      payloadHash: `hash-${sourceId}`,
+      receivedAt: new Date(),
+      kafka: null,
+    };
+  });
+  const computed = new Map(rows.map((r) => [r.sourceId, [...r.matchKeys].sort()]));
+
+  /** Each record's keys of the rule, from `match_key` and from its own list. */
+  const stored = async () => {
+    const table: { source_id: string; keys: string[] }[] = await dataSource.query(
+      `SELECT source_id, array_agg(key ORDER BY key COLLATE "C") AS keys FROM match_key GROUP BY source_id ORDER BY source_id`,
+    );
+    const lists: { source_id: string; keys: string[] }[] = await dataSource.query(`SELECT source_id, match_keys AS keys FROM source_record ORDER BY source_id`);
+    return { table: new Map(table.map((r) => [r.source_id, r.keys])), lists: new Map(lists.map((r) => [r.source_id, r.keys])) };
+  };
+  const words = (keys: readonly string[]) => keys.filter((k) => k.startsWith(RULE)).map((k) => k.slice(RULE.length).split('\u0001')[0]);
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('generic_company_words');
+    dataSource = await env.migratedDataSource();
+    await inTransaction(dataSource, (db) => new ResolutionStore(db).upsertSourceRecords(rows));
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('undone, keys a company name on every word of 3 letters or more', async () => {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    const { table, lists } = await stored();
+    expect(Object.fromEntries([...table].map(([id, keys]) => [id, words(keys).sort()]))).toEqual({
+      '1': ['boulangerie', 'kowalczyk'],
+      '2': ['boulangerie', 'centre'],
+      '3': ['centre', 'hotel', 'paris'],
+      '4': ['boulangerie'],
+      '5': ['fils', 'garage', 'moreau'],
+      '6': ['jardins', 'vallee'],
+    });
+    // the other rules' keys are left as they were, and each record's list says what the table holds
+    for (const [id, keys] of table) {
+      expect(keys.filter((k) => !k.startsWith(RULE))).toEqual(computed.get(id)!.filter((k) => !k.startsWith(RULE)));
+      expect([...lists.get(id)!].sort()).toEqual(keys);
+    }
+  });
+
+  it('applied to keys of every word, leaves exactly the keys the engine computes now', async () => {
+    await runMigrations(dataSource);
+    const { table, lists } = await stored();
+    for (const [id, keys] of computed) {
+      expect(table.get(id)).toEqual(keys);
+      expect([...lists.get(id)!].sort()).toEqual(keys);
+    }
+    expect(Object.fromEntries([...table].map(([id, keys]) => [id, words(keys)]))).toEqual({
+      '1': ['kowalczyk'],
+      '2': ['boulangerie centre'],
+      '3': ['centre hotel', 'centre paris', 'hotel paris'],
+      '4': ['boulangerie'],
+      '5': ['moreau'],
+      '6': ['jardins vallee'],
+    });
+  });
+});
