@@ -85,23 +85,31 @@ export class GenericCompanyWords1765300000000 implements MigrationInterface {
 
   /** Replaces this rule's keys of every record holding one by `new` (a query over `old`, this rule's stored keys). */
   private async rewrite(q: QueryRunner, generic: string[], newKeys: string): Promise<void> {
+    // a one-time rewrite of every organization's keys: a large store takes longer than the
+    // engine's statement timeout, and the transaction keeps it all or nothing
+    await q.query(`SET LOCAL statement_timeout = 0`);
     await q.query(
       `CREATE TEMP TABLE rewritten_key ON COMMIT DROP AS
        WITH old AS (SELECT source, source_id, key FROM match_key WHERE starts_with(key, $1)), ${newKeys}
        SELECT source, source_id, key FROM new`,
       [RULE, generic],
     );
+    // each record holding such a key, with its new ones (none if its name has no word left)
     await q.query(
-      `CREATE TEMP TABLE rewritten_record ON COMMIT DROP AS SELECT DISTINCT source, source_id FROM match_key WHERE starts_with(key, $1)`,
+      `CREATE TEMP TABLE rewritten_record ON COMMIT DROP AS
+       SELECT o.source, o.source_id, coalesce(array_agg(r.key) FILTER (WHERE r.key IS NOT NULL), '{}') AS keys
+         FROM (SELECT DISTINCT source, source_id FROM match_key WHERE starts_with(key, $1)) o
+         LEFT JOIN rewritten_key r ON r.source = o.source AND r.source_id = o.source_id
+        GROUP BY o.source, o.source_id`,
       [RULE],
     );
+    await q.query(`ANALYZE rewritten_record`);
     await q.query(`DELETE FROM match_key WHERE starts_with(key, $1)`, [RULE]);
     await q.query(`INSERT INTO match_key (key, source, source_id) SELECT key, source, source_id FROM rewritten_key ON CONFLICT DO NOTHING`);
     await q.query(
       `UPDATE source_record s
           SET match_keys = ARRAY(
-                SELECT k FROM (SELECT k FROM unnest(s.match_keys) AS k WHERE NOT starts_with(k, $1)
-                               UNION SELECT r.key FROM rewritten_key r WHERE r.source = s.source AND r.source_id = s.source_id) u
+                SELECT k FROM (SELECT k FROM unnest(s.match_keys) AS k WHERE NOT starts_with(k, $1) UNION SELECT unnest(w.keys)) u
                  ORDER BY k COLLATE "C")
          FROM rewritten_record w
         WHERE s.source = w.source AND s.source_id = w.source_id`,
