@@ -6,20 +6,22 @@ import { fold } from '../standardization/text';
  * "boulangerie" or "services" is shared by hundreds of companies, so as a blocking key it brings
  * hundreds of candidates and no evidence; "kowalczyk" brings the two or three that matter.
  *
- * The engine's "rare company words" keys leave these words out (`companyWordKeys`). The list is a function of the word alone, never of what is stored:
- * a key that depended on the store's counts would make a record's candidates depend on the order
- * records arrived in, and a rebuild could then differ from the live state.
+ * The engine's "rare company words" keys leave these words out (`companyWordKeys`). The list is
+ * a function of the word alone, never of what is stored: a key that depended on the store's
+ * counts would make a record's candidates depend on the order records arrived in, and a rebuild
+ * could then differ from the live state. Migration 1765300000000 holds a copy of it: a change of
+ * the list comes with a migration that rewrites the stored keys.
  */
 const WORDS = `
   societe ste cie compagnie groupe group groupement holding holdings france francaise french international internationale
   europe europeenne euro entreprise entreprises ets etablissements etabl maison fils freres soeurs pere famille associes
-  partenaires partners co company corporation industries industrie industriel industrielle nouvelle nouveau nouveaux
+  partenaires partners company corporation industries industrie industriel industrielle nouvelle nouveau nouveaux
   general generale generales services service multiservices multi prestations prestation solutions solution systemes
   conseil conseils consulting consultants management gestion developpement strategie expertise expert experts
-  agence cabinet centre atelier ateliers studio bureau office comptoir boutique magasin bazar
+  agence cabinet atelier ateliers studio bureau office comptoir boutique magasin bazar
   commerce commercial commerciale negoce distribution diffusion import export achats vente ventes location
   investissement investissements participations patrimoine patrimoines finance finances financiere capital
-  immobilier immobiliere immo fonciere habitat logement residence residences gestion promotion
+  immobilier immobiliere immo fonciere habitat logement residence residences promotion
   batiment batiments construction constructions renovation travaux maconnerie charpente couverture menuiserie
   plomberie chauffage climatisation sanitaire electricite elec electrique peinture decoration carrelage isolation
   terrassement amenagement amenagements paysage paysages jardin jardins espaces verts
@@ -28,7 +30,7 @@ const WORDS = `
   restaurant restauration brasserie bistrot bistro cafe bar tabac auberge relais hotel hotellerie snack pizza pizzeria
   burger kebab traiteur boulangerie patisserie fournil boucherie charcuterie epicerie alimentation primeur
   supermarche hypermarche market hyper superette
-  pharmacie optique coiffure salon beaute institut esthetique sante medical medicale cabinet dentaire infirmier
+  pharmacie optique coiffure salon beaute institut esthetique sante medical medicale dentaire infirmier
   informatique digital numerique logiciel logiciels software data technologies technologie technique techniques tech
   ingenierie etudes communication media medias publicite marketing edition editions formation formations ecole
   nettoyage proprete securite surveillance energie energies environnement eau
@@ -51,7 +53,8 @@ export const GENERIC_COMPANY_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\
  */
 export function companyWordKeys(words: readonly string[]): string[] {
   const distinctive = words.filter((w) => !GENERIC_COMPANY_WORDS.has(w));
-  if (distinctive.length > 0 || words.length < 2) return distinctive.length > 0 ? distinctive : [...words];
+  if (distinctive.length > 0) return distinctive;
+  if (words.length < 2) return [...words];
   const pairs: string[] = [];
   for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(words[i] < words[j] ? `${words[i]} ${words[j]}` : `${words[j]} ${words[i]}`);
   return pairs;

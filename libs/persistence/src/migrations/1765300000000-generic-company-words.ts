@@ -18,7 +18,7 @@ const GENERIC_WORDS = `
   amenagements amicale association associes atelier ateliers atlantique auberge auto automobile
   automobiles autos bar batiment batiments bazar beaute bistro bistrot bois bordeaux boucherie
   boulangerie boutique brasserie bretagne bureau burger cabinet cafe capital carrelage
-  carrosserie centre champagne charcuterie charpente chateau chauffage cie climatisation club co
+  carrosserie centre champagne charcuterie charpente chateau chauffage cie climatisation club
   coiffure comite commerce commercial commerciale communication compagnie company comptoir
   conseil conseils construction constructions consultants consulting corporation couverture data
   decoration demenagement demenagements dentaire developpement diffusion digital distribution
@@ -70,21 +70,24 @@ export class GenericCompanyWords1765300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    // every word of 3 letters or more of the company name (stop words left out), as before
+    // every word of 3 letters or more of the company name, as before (the stop words of 3 letters left out)
     await this.rewrite(
       q,
-      [],
+      ['des', 'les', 'the', 'and', 'aux'],
       `districts AS (SELECT DISTINCT ON (source, source_id) source, source_id, split_part(key, E'\\u0001', 2) AS district FROM old),
        new AS (
          SELECT DISTINCT d.source, d.source_id, $1 || t.word || E'\\u0001' || d.district AS key
            FROM districts d JOIN source_record s ON s.source = d.source AND s.source_id = d.source_id
           CROSS JOIN LATERAL regexp_split_to_table(lower(s.match_record->>'legalName'), '[^a-z0-9\u00c0-\u024f]+') AS t(word)
-          WHERE length(t.word) >= 3 AND t.word <> ALL($2::text[] || ARRAY['des', 'les', 'the', 'and', 'aux']))`,
+          WHERE length(t.word) >= 3 AND t.word <> ALL($2::text[]))`,
     );
   }
 
-  /** Replaces this rule's keys of every record holding one by `new` (a query over `old`, this rule's stored keys). */
-  private async rewrite(q: QueryRunner, generic: string[], newKeys: string): Promise<void> {
+  /**
+   * Replaces this rule's keys of every record holding one by `new`, a query over `old` (this
+   * rule's stored keys) that reads the rule's prefix as $1 and `words` as $2.
+   */
+  private async rewrite(q: QueryRunner, words: string[], newKeys: string): Promise<void> {
     // a one-time rewrite of every organization's keys: a large store takes longer than the
     // engine's statement timeout, and the transaction keeps it all or nothing
     await q.query(`SET LOCAL statement_timeout = 0`);
@@ -92,7 +95,7 @@ export class GenericCompanyWords1765300000000 implements MigrationInterface {
       `CREATE TEMP TABLE rewritten_key ON COMMIT DROP AS
        WITH old AS (SELECT source, source_id, key FROM match_key WHERE starts_with(key, $1)), ${newKeys}
        SELECT source, source_id, key FROM new`,
-      [RULE, generic],
+      [RULE, words],
     );
     // each record holding such a key, with its new ones (none if its name has no word left)
     await q.query(
