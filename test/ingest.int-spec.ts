@@ -13,7 +13,8 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
 
   beforeAll(async () => {
     env = await TestEnvironment.create('ingest');
-    await env.start();
+    // queue tables vacuumed after every 3 rows taken, so that this short run shows it
+    await env.start({ MDM_QUEUE_VACUUM_ROWS: '3' });
     reader = await TopicReader.start(env.kafka, ['mdm.golden.parties', 'mdm.golden.events', 'mdm.xref', 'mdm.dlq'].map((t) => env.topic(t)));
   });
 
@@ -212,6 +213,16 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
 
     const [organization] = await env.db.query(`SELECT g.lineage FROM golden_record g JOIN xref x ON x.golden_id = g.id WHERE x.source = 'erp' AND x.source_id = 'C100234'`);
     expect(organization.lineage.legalName[0]).toMatchObject({ source: 'erp', group: 'legalIdentity', reason: 'erp outranks crm for legalIdentity (source priority)' });
+  });
+
+  it('vacuums its queue tables as it takes rows from them', async () => {
+    await eventually(() => count(env, `SELECT count(*) FROM outbox WHERE published_at IS NULL`).then((n) => n === 0), 'everything published');
+    await eventually(() => count(env, `SELECT count(*) FROM near_name_queue`).then((n) => n === 0), 'every near name looked at');
+    // vacuum_count counts the VACUUM commands run on the table (autovacuum's runs are counted apart)
+    const vacuums = (table: string) => count(env, `SELECT coalesce(max(vacuum_count), 0) FROM pg_stat_user_tables WHERE relname = $1`, [table]);
+    await eventually(async () => (await vacuums('outbox')) > 0 && (await vacuums('near_name_queue')) > 0, 'both queues vacuumed');
+    // and no other table: the engine vacuums only what it reads as a queue
+    expect(await vacuums('golden_record')).toBe(0);
   });
 
   it('publishes only messages that follow their documented contract (docs/contracts)', async () => {

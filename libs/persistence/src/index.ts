@@ -18,3 +18,4 @@ export * from './stores/query-rows';
 export * from './stores/access.store';
 export * from './stores/near-name.store';
 export * from './stores/record-names';
+export * from './stores/queue-upkeep';

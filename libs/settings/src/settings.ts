@@ -103,6 +103,16 @@ export class Settings {
   @Min(10)
   MDM_OUTBOX_POLL_MS = 250;
 
+  /**
+   * The engine vacuums its queue tables (the outbox, the near-name queue) after every this many rows
+   * taken from each, so that reading a queue's head does not walk past the index entries of every row
+   * taken since autovacuum last came (0: leave it to autovacuum).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_QUEUE_VACUUM_ROWS must be an integer' })
+  @Min(0)
+  MDM_QUEUE_VACUUM_ROWS = 20000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   MDM_LOG_LEVEL = 'info';
 

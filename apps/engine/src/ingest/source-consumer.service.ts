@@ -55,7 +55,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     });
     this.reviewer =
       runtime.rules.matching.trigramNeighbours > 0
-        ? new NearNameReviewer(runtime.dataSource, runtime.logger, { matching: runtime.rules.matching, standardizer, pollMs: runtime.settings.MDM_OUTBOX_POLL_MS })
+        ? new NearNameReviewer(runtime.dataSource, runtime.logger, { matching: runtime.rules.matching, standardizer, pollMs: runtime.settings.MDM_OUTBOX_POLL_MS, vacuumEveryRows: runtime.settings.MDM_QUEUE_VACUUM_ROWS })
         : null;
     this.preparation =
       runtime.settings.MDM_PREPARATION_THREADS > 0
@@ -86,7 +86,7 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     }
     this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, maxInFlightRequests: 1 });
     await this.producer.connect();
-    this.relay = new OutboxRelay(dataSource, this.producer, logger, { pollMs: settings.MDM_OUTBOX_POLL_MS });
+    this.relay = new OutboxRelay(dataSource, this.producer, logger, { pollMs: settings.MDM_OUTBOX_POLL_MS, vacuumEveryRows: settings.MDM_QUEUE_VACUUM_ROWS });
     this.relay.start();
     this.reviewer?.start();
     await this.warmUp();

@@ -1,7 +1,7 @@
 import { failpoint } from '@mdm/observability';
 import { Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
-import { OutboxStore } from '@mdm/persistence';
+import { OutboxStore, QueueUpkeep } from '@mdm/persistence';
 import { Logger } from 'pino';
 import { Wakeup } from '../wakeup';
 
@@ -11,7 +11,11 @@ const RELAY_LOCK = 7_301_842_001;
 export interface OutboxRelayOptions {
   pollMs: number;
   batchSize?: number;
+  /** Vacuums the outbox after every this many rows published (0: never); see `QueueUpkeep`. */
+  vacuumEveryRows?: number;
 }
+
+const DEFAULT_BATCH = 500;
 
 /**
  * Publishes outbox rows to Kafka in id order, then marks them published. One relay runs at a time
@@ -23,13 +27,16 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private readonly wakeup = new Wakeup();
   private published = 0;
+  private readonly upkeep: QueueUpkeep;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: Producer,
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.upkeep = new QueueUpkeep('outbox', options.vacuumEveryRows ?? 0);
+  }
 
   get publishedCount(): number {
     return this.published;
@@ -77,8 +84,10 @@ export class OutboxRelay {
           await this.pause();
           continue;
         }
-        while (this.running && (await this.publishBatch(runner)) > 0) {
-          // drain what is pending before waiting again
+        // drain what is pending before waiting again; a batch short of full read every row that
+        // was committed, and a commit since then has woken the relay (the next wait returns at once)
+        while (this.running && (await this.publishBatch(runner)) === (this.options.batchSize ?? DEFAULT_BATCH)) {
+          // more may be pending
         }
         await this.pause();
       } catch (error) {
@@ -93,11 +102,15 @@ export class OutboxRelay {
   private async publishBatch(runner: QueryRunner): Promise<number> {
     const store = new OutboxStore(runner.manager);
     const started = Date.now();
-    const rows = await store.pending(this.options.batchSize ?? 500);
+    const rows = await store.pending(this.options.batchSize ?? DEFAULT_BATCH);
     if (rows.length === 0) return 0;
     const read = Date.now();
     const byTopic = new Map<string, typeof rows>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const list = byTopic.get(row.topic);
+      if (list) list.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
@@ -113,6 +126,8 @@ export class OutboxRelay {
     );
     this.published += rows.length;
     this.logger.debug({ rows: rows.length, readMs: read - started, sentMs: sent - read, markedMs: Date.now() - sent }, 'outbox published');
+    const marked = Date.now();
+    if (await this.upkeep.taken(rows.length, (sql) => runner.query(sql))) this.logger.debug({ ms: Date.now() - marked }, 'outbox vacuumed');
     return rows.length;
   }
 

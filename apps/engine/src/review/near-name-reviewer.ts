@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { GoldenCluster, MatchingPolicy, ModelsByKind, NotAMatchSet, featureCache, modelForKind, nearNameReviews } from '@mdm/core';
-import { NearNameStore, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction, pairKey } from '@mdm/persistence';
+import { NearNameStore, QueueUpkeep, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction, pairKey } from '@mdm/persistence';
 import { reviewsOpened } from '@mdm/observability';
 import { matchOptions, pairTaskType, reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
 import { Standardizer } from '../ingest/record-preparation';
@@ -26,6 +26,8 @@ export interface NearNameReviewerOptions {
    * without end. Default 60 s.
    */
   maxWaitMs?: number;
+  /** Vacuums the queue after every this many rows taken (0: never); see `QueueUpkeep`. */
+  vacuumEveryRows?: number;
   now?: () => Date;
 }
 
@@ -53,12 +55,15 @@ export class NearNameReviewer {
   private loop: Promise<void> | null = null;
   private readonly wakeup = new Wakeup();
   private lastIngestAt = 0;
+  private readonly upkeep: QueueUpkeep;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
     private readonly options: NearNameReviewerOptions,
-  ) {}
+  ) {
+    this.upkeep = new QueueUpkeep('near_name_queue', options.vacuumEveryRows ?? 0);
+  }
 
   start(): void {
     if (this.running) return;
@@ -186,6 +191,7 @@ export class NearNameReviewer {
       return { taken, oldestQueuedAt, opened: tasks.length, requeued: later.length };
     });
     reviewsOpened.inc(result.opened);
+    await this.upkeep.taken(result.taken, (sql) => this.dataSource.query(sql));
     return { progress: result.taken - result.requeued, oldestQueuedAt: result.oldestQueuedAt };
   }
 
