@@ -4,6 +4,7 @@ import { generateRows } from '@mdm/core';
 import { StewardTaskStore, inTransaction } from '@mdm/persistence';
 import { loadRules } from '@mdm/settings';
 import { generatedRowMessage, generatedRowsIngest, generatedRowsReviewer } from '@mdm/engine/ingest/generated-rows';
+import { nearNameRecords } from '@mdm/observability';
 import { CONFIG_DIR, TestEnvironment } from './support/harness';
 
 /**
@@ -14,6 +15,13 @@ import { CONFIG_DIR, TestEnvironment } from './support/harness';
 /** Open pair tasks that ask a question another open task asks the other way round. */
 const reversedPairs = `steward_task a JOIN steward_task b ON b.type = a.type AND b.golden_id = a.candidate_golden_id AND b.candidate_golden_id = a.golden_id
   WHERE a.status = 'open' AND b.status = 'open' AND a.type IN ('possible-match', 'source-duplicate')`;
+
+/** The record (`source`, `source_id` columns of `alias`) has a namesake in its golden record: a review of it is spared its search. */
+const hasNamesake = (alias: string, source = 'source', sourceId = 'source_id') => `EXISTS (
+  SELECT 1 FROM record_name a JOIN xref xa ON xa.source = a.source AND xa.source_id = a.source_id
+    JOIN xref xb ON xb.golden_id = xa.golden_id JOIN record_name b ON b.source = xb.source AND b.source_id = xb.source_id
+   WHERE a.source = ${alias}.${source} AND a.source_id = ${alias}.${sourceId} AND b.kind = a.kind AND b.name = a.name
+     AND NOT (b.source = a.source AND b.source_id = a.source_id))`;
 
 describe('near-name reviewer (real PostgreSQL)', () => {
   let env: TestEnvironment;
@@ -55,7 +63,8 @@ describe('near-name reviewer (real PostgreSQL)', () => {
   it('asks nothing about two golden records that an open task asks about the other way round', async () => {
     const [task] = await dataSource.query(
       `SELECT t.id, t.golden_id, t.candidate_golden_id, t.source, t.source_id, t.candidate_source, t.candidate_source_id
-         FROM steward_task t WHERE t.status = 'open' AND t.type = 'possible-match' AND t.details ->> 'foundBy' = 'near-name' ORDER BY t.id LIMIT 1`,
+         FROM steward_task t WHERE t.status = 'open' AND t.type = 'possible-match' AND t.details ->> 'foundBy' = 'near-name'
+          AND NOT ${hasNamesake('t', 'candidate_source', 'candidate_source_id')} ORDER BY t.id LIMIT 1`,
     );
     expect(task).toBeDefined();
     const at = new Date();
@@ -89,7 +98,9 @@ describe('near-name reviewer (real PostgreSQL)', () => {
   });
 
   it('queues a record again when another transaction holds its golden record, and writes its task once it is free', async () => {
-    const [task] = await dataSource.query(`SELECT id, source, source_id, golden_id FROM steward_task WHERE status = 'open' AND details ->> 'foundBy' = 'near-name' ORDER BY id LIMIT 1`);
+    const [task] = await dataSource.query(
+      `SELECT id, source, source_id, golden_id FROM steward_task t WHERE status = 'open' AND details ->> 'foundBy' = 'near-name' AND NOT ${hasNamesake('t')} ORDER BY id LIMIT 1`,
+    );
     expect(task).toBeDefined();
     const mine = `source = $1 AND source_id = $2 AND status = 'open' AND details ->> 'foundBy' = 'near-name'`;
     const before = await count(`SELECT count(*) AS n FROM steward_task WHERE ${mine}`, [task.source, task.source_id]);
@@ -120,6 +131,37 @@ describe('near-name reviewer (real PostgreSQL)', () => {
     expect(again).toHaveLength(before);
     expect(again.every((t) => t.golden_id === task.golden_id)).toBe(true);
   });
+  it('searches a name once per golden record: a record whose namesake there was looked at is spared its search', async () => {
+    const outcomes = async () => Object.fromEntries((await nearNameRecords.get()).values.map((v) => [v.labels.outcome, v.value]));
+    const reviewer = generatedRowsReviewer(dataSource, loadRules(CONFIG_DIR));
+    const review = async (records: { source: string; source_id: string }[]) => {
+      await dataSource.query(`INSERT INTO near_name_queue (source, source_id, queued_at) SELECT * FROM unnest($1::text[], $2::text[]) AS r, now()`, [
+        records.map((r) => r.source),
+        records.map((r) => r.source_id),
+      ]);
+      const before = await outcomes();
+      while ((await reviewer.reviewBatch()) > 0);
+      const after = await outcomes();
+      return { searched: (after.searched ?? 0) - (before.searched ?? 0), spared: (after.spared ?? 0) - (before.spared ?? 0) };
+    };
+    // the two records of a golden record that share a name (copies of one party in two sources)
+    const [pair]: { sources: string[]; ids: string[] }[] = await dataSource.query(
+      `SELECT array_agg(r.source ORDER BY r.source, r.source_id) AS sources, array_agg(r.source_id ORDER BY r.source, r.source_id) AS ids
+         FROM record_name r JOIN xref x ON x.source = r.source AND x.source_id = r.source_id
+        GROUP BY x.golden_id, r.kind, r.name HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
+    );
+    expect(pair).toBeDefined();
+    const [first, second] = pair.ids.map((id, i) => ({ source: pair.sources[i], source_id: id }));
+    expect(await count(`SELECT count(*) AS n FROM near_name_queue`)).toBe(0);
+    // both waiting: the name is searched once
+    expect(await review([first, second])).toEqual({ searched: 1, spared: 1 });
+    // one again, the other looked at: no search
+    expect(await review([second])).toEqual({ searched: 0, spared: 1 });
+    // a record alone under its name in its golden record is searched
+    const [alone]: { source: string; source_id: string }[] = await dataSource.query(`SELECT source, source_id FROM record_name r WHERE NOT ${hasNamesake('r')} ORDER BY source, source_id LIMIT 1`);
+    expect(await review([alone])).toEqual({ searched: 1, spared: 0 });
+  });
+
   it('queues a new version only when what the matcher reads of it changed', async () => {
     const ingest = generatedRowsIngest(dataSource, loadRules(CONFIG_DIR), 'near.');
     const rows = [...generateRows({ records: 1500, seed: 3 })];

@@ -35,6 +35,13 @@ export const reviewsOpened = new Counter({
   registers: [metricsRegistry],
 });
 
+export const nearNameRecords = new Counter({
+  name: 'mdm_near_name_records_total',
+  help: 'Records the near-name reviewer took from its queue: searched, or spared because a namesake in their golden record was looked at',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
 export const consumerLag = new Gauge({
   name: 'mdm_consumer_lag',
   help: 'Messages of a source partition not yet handled, as of the last batch taken from it',

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { GoldenCluster, MatchingPolicy, ModelsByKind, NotAMatchSet, featureCache, modelForKind, nearNameReviews } from '@mdm/core';
 import { NearNameStore, QueueUpkeep, QueuedRecord, ResolutionStore, StewardTaskStore, inTransaction, pairKey } from '@mdm/persistence';
-import { reviewsOpened } from '@mdm/observability';
+import { nearNameRecords, reviewsOpened } from '@mdm/observability';
 import { matchOptions, pairTaskType, reviewDetails, splitRecordId } from '../ingest/ingest-batch.usecase';
 import { Standardizer } from '../ingest/record-preparation';
 import { Wakeup } from '../wakeup';
@@ -46,6 +46,11 @@ const BUSY_WINDOW_MS = 1000;
  * the record, so they never change its golden record: the search runs after the ingest commits, in
  * transactions of its own, and the ingest's latency does not carry its cost, which grows with the
  * store.
+ *
+ * A name is searched once per golden record: a record whose golden record holds another record of
+ * the same name already looked at (the copies of one party in several sources) is spared its search,
+ * and its earlier near-name tasks stay as they are. Any later record of a near name finds either of
+ * them in its own search.
  *
  * Every engine instance runs one; they share the queue (a record taken by one is skipped by the
  * others). A record taken in a transaction that fails is queued again.
@@ -121,8 +126,18 @@ export class NearNameReviewer {
     const result = await inTransaction(this.dataSource, async (db) => {
       const queue = new NearNameStore(db);
       const resolution = new ResolutionStore(db);
-      const { taken, oldestQueuedAt, records } = await queue.take(this.options.batchSize ?? DEFAULT_NEAR_NAME_BATCH);
-      if (records.length === 0) return { taken, oldestQueuedAt, opened: 0, requeued: 0 };
+      const { taken, oldestQueuedAt, records: queued } = await queue.take(this.options.batchSize ?? DEFAULT_NEAR_NAME_BATCH);
+      // one search per name of a golden record: a record whose namesake there was looked at (before,
+      // or earlier in this batch) would find the same names; it is spared its search
+      const names = new Set<string>();
+      const records = queued.filter((r) => {
+        const name = `${r.goldenId}\u0000${r.kind}\u0000${r.matchName}`;
+        if (r.namesakeLookedAt || names.has(name)) return false;
+        names.add(name);
+        return true;
+      });
+      const spared = queued.length - records.length;
+      if (records.length === 0) return { taken, oldestQueuedAt, opened: 0, requeued: 0, searched: 0, spared };
       const near = await resolution.findNearNames(
         records.map((r) => ({ kind: r.kind, name: r.matchName, source: r.source, sourceId: r.sourceId })),
         { neighbours: matching.trigramNeighbours, similarity: matching.trigramSimilarity },
@@ -188,9 +203,11 @@ export class NearNameReviewer {
       await store.upsertPossibleMatches(tasks, 'near-name');
       await store.closeObsoletePossibleMatchesMany(closing, now, 'near-name');
       await queue.requeue(later, now);
-      return { taken, oldestQueuedAt, opened: tasks.length, requeued: later.length };
+      return { taken, oldestQueuedAt, opened: tasks.length, requeued: later.length, searched: records.length - later.length, spared };
     });
     reviewsOpened.inc(result.opened);
+    nearNameRecords.inc({ outcome: 'searched' }, result.searched);
+    nearNameRecords.inc({ outcome: 'spared' }, result.spared);
     await this.upkeep.taken(result.taken, (sql) => this.dataSource.query(sql));
     return { progress: result.taken - result.requeued, oldestQueuedAt: result.oldestQueuedAt };
   }

@@ -11,6 +11,11 @@ export interface QueuedRecord {
   goldenId: string;
   /** Its golden record's link component (the golden record's id when it has none). */
   component: string;
+  /**
+   * Another record of the same golden record has the same name and is not waiting in the queue:
+   * its search looked at this name already.
+   */
+  namesakeLookedAt: boolean;
 }
 
 /**
@@ -25,19 +30,33 @@ export class NearNameStore {
    * Up to `limit` queued records, the oldest first, locked so that another reviewer skips them and
    * deleted from the queue when the transaction commits. `taken` counts the queue's rows; `records`
    * holds each record once, in its stored version, without those erased since or without a name or
-   * an active golden record.
+   * an active golden record. A namesake taken in the same call counts as waiting.
    */
   async take(limit: number): Promise<{ taken: number; oldestQueuedAt: Date | null; records: QueuedRecord[] }> {
-    const rows: { source: string; source_id: string; queued_at: Date; kind: PartyKind | null; match_name: string; match_record: MatchRecord; golden_id: string; component: string }[] = await this.db.query(
+    const rows: {
+      source: string;
+      source_id: string;
+      queued_at: Date;
+      kind: PartyKind | null;
+      match_name: string;
+      match_record: MatchRecord;
+      golden_id: string;
+      component: string;
+      namesake_looked_at: boolean;
+    }[] = await this.db.query(
       `WITH taken AS (
          DELETE FROM near_name_queue q
           WHERE q.id IN (SELECT id FROM near_name_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING q.source, q.source_id, q.queued_at
        )
-       SELECT t.source, t.source_id, t.queued_at, r.kind, r.match_name, r.match_record, r.golden_id, r.component
+       SELECT t.source, t.source_id, t.queued_at, r.kind, r.match_name, r.match_record, r.golden_id, r.component, r.namesake_looked_at
          FROM taken t
          LEFT JOIN LATERAL (
-           SELECT n.kind, n.name AS match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component
+           SELECT n.kind, n.name AS match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component,
+                  EXISTS (SELECT 1 FROM xref o JOIN record_name m ON m.source = o.source AND m.source_id = o.source_id
+                           WHERE o.golden_id = x.golden_id AND m.kind = n.kind AND m.name = n.name
+                             AND NOT (o.source = t.source AND o.source_id = t.source_id)
+                             AND NOT EXISTS (SELECT 1 FROM near_name_queue w WHERE w.source = o.source AND w.source_id = o.source_id)) AS namesake_looked_at
              FROM record_name n
              JOIN source_record s ON s.source = n.source AND s.source_id = n.source_id
              JOIN xref x ON x.source = s.source AND x.source_id = s.source_id
@@ -49,7 +68,16 @@ export class NearNameStore {
     const records = new Map<string, QueuedRecord>();
     for (const r of rows) {
       if (r.kind === null) continue;
-      records.set(`${r.source}:${r.source_id}`, { source: r.source, sourceId: r.source_id, kind: r.kind, matchName: r.match_name, matchRecord: r.match_record, goldenId: r.golden_id, component: r.component });
+      records.set(`${r.source}:${r.source_id}`, {
+        source: r.source,
+        sourceId: r.source_id,
+        kind: r.kind,
+        matchName: r.match_name,
+        matchRecord: r.match_record,
+        goldenId: r.golden_id,
+        component: r.component,
+        namesakeLookedAt: r.namesake_looked_at,
+      });
     }
     const oldest = rows.reduce<Date | null>((min, r) => (min === null || r.queued_at < min ? r.queued_at : min), null);
     return { taken: rows.length, oldestQueuedAt: oldest, records: [...records.values()] };
