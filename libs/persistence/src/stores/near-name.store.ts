@@ -53,9 +53,10 @@ export class NearNameStore {
          FROM taken t
          LEFT JOIN LATERAL (
            SELECT n.kind, n.name AS match_name, s.match_record, x.golden_id, coalesce(g.component, g.id::text) AS component,
-                  EXISTS (SELECT 1 FROM xref o JOIN record_name m ON m.source = o.source AND m.source_id = o.source_id
-                           WHERE o.golden_id = x.golden_id AND m.kind = n.kind AND m.name = n.name
-                             AND NOT (o.source = t.source AND o.source_id = t.source_id)
+                  EXISTS (SELECT 1 FROM (SELECT o.source, o.source_id FROM xref o WHERE o.golden_id = x.golden_id OFFSET 0) o
+                           CROSS JOIN LATERAL (SELECT 1 FROM record_name m WHERE m.source = o.source AND m.source_id = o.source_id
+                                                  AND m.kind = n.kind AND m.name = n.name OFFSET 0) m
+                           WHERE NOT (o.source = t.source AND o.source_id = t.source_id)
                              AND NOT EXISTS (SELECT 1 FROM near_name_queue w WHERE w.source = o.source AND w.source_id = o.source_id)) AS namesake_looked_at
              FROM record_name n
              JOIN source_record s ON s.source = n.source AND s.source_id = n.source_id
