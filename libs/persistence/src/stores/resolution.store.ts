@@ -242,14 +242,17 @@ export class ResolutionStore {
       // Driven by the keys, one index lookup each, whatever the planner's statistics say (LIMIT and
       // OFFSET 0 keep the lateral subqueries from being flattened into a join it might hash over
       // whole tables when its statistics are stale, as during an initial load). A key is read up to
-      // maxBlockSize + 1 records: more, and it is oversized, skipped and reported.
+      // maxBlockSize + 1 records: more, and it is oversized, skipped and reported. One row per key and
+      // golden record: the records of one golden record share most keys, and the batch's own records,
+      // stored but not linked yet, hold every key of the batch (they were most of the rows).
       const rows: { key: string; n: string; golden_id: string | null }[] = await this.db.query(
-        `SELECT h.key, h.n, g.golden_id
+        `SELECT DISTINCT h.key, h.n, g.golden_id
            FROM (SELECT k.key, r.source, r.source_id, count(*) OVER (PARTITION BY k.key) AS n
                    FROM unnest($1::text[]) AS k(key)
                    CROSS JOIN LATERAL (SELECT m.source, m.source_id FROM match_key m WHERE m.key = k.key LIMIT $2 + 1) r) h
            LEFT JOIN LATERAL (SELECT x.golden_id FROM xref x JOIN golden_record g ON g.id = x.golden_id
-                               WHERE x.source = h.source AND x.source_id = h.source_id AND g.status = 'active' OFFSET 0) g ON h.n <= $2`,
+                               WHERE x.source = h.source AND x.source_id = h.source_id AND g.status = 'active' OFFSET 0) g ON h.n <= $2
+          WHERE h.n > $2 OR g.golden_id IS NOT NULL`,
         [allKeys, maxBlockSize],
       );
       for (const row of rows) {
