@@ -127,7 +127,12 @@ export class OutboxRelay {
     this.published += rows.length;
     this.logger.debug({ rows: rows.length, readMs: read - started, sentMs: sent - read, markedMs: Date.now() - sent }, 'outbox published');
     const marked = Date.now();
-    if (await this.upkeep.taken(rows.length, (sql) => runner.query(sql))) this.logger.debug({ ms: Date.now() - marked }, 'outbox vacuumed');
+    // the rows are marked: a vacuum that fails is for the next batch to try
+    const vacuumed = await this.upkeep.taken(rows.length, (sql) => runner.query(sql)).catch((error) => {
+      this.logger.warn({ err: error }, 'outbox vacuum failed');
+      return false;
+    });
+    if (vacuumed) this.logger.debug({ ms: Date.now() - marked }, 'outbox vacuumed');
     return rows.length;
   }
 
