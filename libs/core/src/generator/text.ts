@@ -1,15 +1,16 @@
+import { BoundedMemo } from '../matching/memo';
+
 /** Small text helpers shared by the entity generator and the error model. */
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\x20-\x7e]/;
-/** Bounded memo: names and cities repeat a lot. */
-const ACCENT_CACHE = new Map<string, string>();
-const ACCENT_CACHE_LIMIT = 50_000;
+/** Names and cities repeat a lot. */
+const accentless = new BoundedMemo<string>(50_000);
 
 /** Removes diacritics ("Lefèvre" → "Lefevre", "Œ" kept as "OE"). */
 export function stripAccents(s: string): string {
   if (!NON_ASCII.test(s)) return s;
-  const cached = ACCENT_CACHE.get(s);
+  const cached = accentless.get(s);
   if (cached !== undefined) return cached;
   const out = s
     .replace(/œ/g, 'oe')
@@ -18,8 +19,7 @@ export function stripAccents(s: string): string {
     .replace(/Æ/g, 'AE')
     .normalize('NFD')
     .replace(COMBINING_MARKS, '');
-  if (ACCENT_CACHE.size >= ACCENT_CACHE_LIMIT) ACCENT_CACHE.clear();
-  ACCENT_CACHE.set(s, out);
+  accentless.set(s, out);
   return out;
 }
 

@@ -2,6 +2,7 @@ import { dateDigits, dayNumber } from './dates';
 import { frenchPhonetic } from './french-phonetic';
 import { defaultIsGeneric, IsGenericValue, isRoleLocalPart, WEBMAIL_DOMAINS } from './generic-values';
 import { MatchRecord } from './match-record';
+import { BoundedMemo } from './memo';
 import { postalDistrict } from './postal-code';
 import { isValidSiren, isValidSiret } from './siren';
 
@@ -67,15 +68,13 @@ export function featureCache(): WeakMap<MatchRecord, Features> {
 }
 
 /** Names repeat (a few thousand first names in a million records): their phonetic code is computed once. */
-const phoneticCache = new Map<string, string>();
-const PHONETIC_CACHE_SIZE = 200_000;
+const phoneticCodes = new BoundedMemo<string>(200_000);
 
 function phonetic(name: string): string {
-  let code = phoneticCache.get(name);
+  let code = phoneticCodes.get(name);
   if (code === undefined) {
-    if (phoneticCache.size >= PHONETIC_CACHE_SIZE) phoneticCache.clear();
     code = frenchPhonetic(name);
-    phoneticCache.set(name, code);
+    phoneticCodes.set(name, code);
   }
   return code;
 }

@@ -11,6 +11,7 @@ export * from './generic-values';
 export * from './generic-company-words';
 export * from './features';
 export * from './intern';
+export * from './memo';
 export * from './comparison-spec';
 export * from './default-comparisons';
 export * from './compare';

@@ -2,6 +2,7 @@ import { AttributeName, CanonicalAttributes, isAttributeName, PartyKind } from '
 import { defaultIsGeneric, IsGenericValue, isOwnDomainRoleMailbox } from '../matching/generic-values';
 import { fold } from '../matching/fold';
 import { MatchRecord, withoutUndefined } from '../matching/match-record';
+import { BoundedMemo } from '../matching/memo';
 import { isGenericValue, isPlaceholderValue } from '../standardization';
 import { StandardizationResult, standardizeRecord } from '../standardization/standardize-record';
 
@@ -68,14 +69,10 @@ export function standardizedMatchRecord(id: string, source: string, kind: PartyK
  */
 export const standardizedIsGeneric: IsGenericValue = (attribute, value, kind) => {
   const key = `${kind ?? ''}\u0001${attribute}\u0001${value}`;
-  let verdict = recentVerdicts.get(key);
+  let verdict = genericVerdicts.get(key);
   if (verdict === undefined) {
-    verdict = olderVerdicts.get(key) ?? isGenericUncached(attribute, value, kind);
-    if (recentVerdicts.size >= GENERIC_VERDICTS_SIZE) {
-      olderVerdicts = recentVerdicts;
-      recentVerdicts = new Map();
-    }
-    recentVerdicts.set(key, verdict);
+    verdict = isGenericUncached(attribute, value, kind);
+    genericVerdicts.set(key, verdict);
   }
   return verdict;
 };
@@ -83,13 +80,9 @@ export const standardizedIsGeneric: IsGenericValue = (attribute, value, kind) =>
 /**
  * Verdicts already given, by kind, attribute and value. The engine extracts the features of every
  * stored member of every candidate golden record in each batch, and the test (text folding,
- * regular expressions) was a tenth of its event loop's time at 500 records/s. Two generations:
- * when the recent one is full it becomes the older one, and a verdict found there moves back to
- * the recent one (emptying a single map when it was full lost every verdict still in use at once).
+ * regular expressions) was a tenth of its event loop's time at 500 records/s.
  */
-let recentVerdicts = new Map<string, boolean>();
-let olderVerdicts = new Map<string, boolean>();
-const GENERIC_VERDICTS_SIZE = 200_000;
+const genericVerdicts = new BoundedMemo<boolean>(200_000);
 
 const isGenericUncached: IsGenericValue = (attribute, value, kind) => {
   if (attribute === 'email' && kind === 'organization' && isOwnDomainRoleMailbox(value.trim().toLowerCase())) return isPlaceholderValue('email', value);
