@@ -13,7 +13,7 @@ import {
   computeGoldenValues,
   decideErpSync,
 } from '@mdm/core';
-import { ErpSyncStore, GoldenRow, HistoryEntry, OutboxMessage, ResolutionStore, StewardTaskStore } from '@mdm/persistence';
+import { ErpSyncRow, ErpSyncStore, GoldenRow, HistoryEntry, OutboxMessage, ResolutionStore } from '@mdm/persistence';
 import { OutboundTopics } from '@mdm/messaging';
 import { erpRequestMessage, eventMessage, snapshotMessage } from './publication';
 
@@ -57,14 +57,18 @@ export class GoldenWriter {
   }
 
   /**
-   * Recomputes many golden records (each once) with a fixed number of round trips: members and
-   * overrides read together, versions and history written together. Results follow the order given.
+   * Recomputes many golden records (each once) with a fixed number of round trips: members,
+   * overrides and ERP states read together, versions, history and the `components` given (the link
+   * components of golden records, recomputed or not) written together. Results follow the order given.
    */
-  async recomputeMany(items: { target: GoldenRow; change: GoldenChange }[], now: Date): Promise<{ changed: AttributeName[]; saved: GoldenRow | null }[]> {
+  async recomputeMany(
+    items: { target: GoldenRow; change: GoldenChange }[],
+    now: Date,
+    components: { goldenId: string; component: string }[] = [],
+  ): Promise<{ changed: AttributeName[]; saved: GoldenRow | null }[]> {
     const ids = items.map((i) => i.target.id);
     if (new Set(ids).size !== ids.length) throw new Error('a golden record given twice to one recomputation');
-    const members = await this.store.loadMembersMany(ids);
-    const overrides = await this.store.loadOverridesMany(ids);
+    const { members, overrides, erp } = await this.store.loadRecomputation(ids, { erp: this.rules.erp !== undefined });
     const results: { changed: AttributeName[]; saved: GoldenRow | null }[] = [];
     const saves: { id: string; values: GoldenValues; version: number }[] = [];
     const history: HistoryEntry[] = [];
@@ -101,25 +105,21 @@ export class GoldenWriter {
       savedRows.push(saved);
       results.push({ changed, saved });
     }
-    await this.store.saveGoldens(saves, now);
-    await this.store.appendHistories(history);
-    await this.syncErp(savedRows, now);
+    await this.store.saveGoldens(saves, history, components, now);
+    await this.syncErp(savedRows, erp, now);
     return results;
   }
 
   /**
    * A customer the ERP does not hold gets exactly one creation request, once it has what the ERP
    * requires; until then a steward task says what is missing. An ERP record in the golden record
-   * means the ERP holds it.
+   * means the ERP holds it. `states`: where each stands with the ERP, locked (`loadRecomputation`).
    */
-  private async syncErp(goldens: GoldenRow[], now: Date): Promise<void> {
+  private async syncErp(goldens: GoldenRow[], states: Map<string, ErpSyncRow>, now: Date): Promise<void> {
     const erp = this.rules.erp;
     if (!erp || goldens.length === 0) return;
-    const sync = new ErpSyncStore(this.db);
-    const tasks = new StewardTaskStore(this.db);
-    const states = await sync.findMany(goldens.map((g) => g.id));
     const created: { goldenId: string; erpSourceId: string; reason: string }[] = [];
-    const incomplete: { goldenId: string; missing: string[]; details: Record<string, unknown> }[] = [];
+    const incomplete: { goldenId: string; missing: string[]; priority: number; details: Record<string, unknown> }[] = [];
     const complete: { golden: GoldenRow; requestId: string; account: Extract<ReturnType<typeof decideErpSync>, { action: 'request' }>['account'] }[] = [];
     for (const golden of new Map(goldens.map((g) => [g.id, g])).values()) {
       const current = states.get(golden.id);
@@ -133,23 +133,23 @@ export class GoldenWriter {
       if (decision.action === 'none') continue;
       if (current && current.status !== 'incomplete') continue;
       if (decision.action === 'incomplete') {
-        incomplete.push({ goldenId: golden.id, missing: decision.missing, details: { profile: decision.profile, missing: decision.missing } });
+        incomplete.push({ goldenId: golden.id, missing: decision.missing, priority: 50, details: { profile: decision.profile, missing: decision.missing } });
         continue;
       }
       complete.push({ golden, requestId: randomUUID(), account: decision.account });
     }
-    await sync.markCreatedMany(created, now);
-    await sync.markIncompleteMany(incomplete, now);
-    await tasks.upsertGoldenTasks('erp-incomplete', incomplete.map((i) => ({ goldenId: i.goldenId, priority: 50, details: i.details })), now);
-    const requested = await sync.markRequestedMany(complete.map((c) => ({ goldenId: c.golden.id, requestId: c.requestId })), now);
-    const sent = complete.filter((c) => requested.has(c.golden.id));
-    for (const { golden, requestId, account } of sent) {
-      this.outbox.push(erpRequestMessage(this.rules.topics, { requestId, goldenId: golden.id, kind: golden.kind, account, at: now }));
-    }
-    await tasks.closeGoldenTasks(
-      'erp-incomplete',
-      [...created.map((c) => ({ goldenId: c.goldenId, reason: c.reason })), ...sent.map((c) => ({ goldenId: c.golden.id, reason: 'complete: the creation request was sent' }))],
+    const requested = await new ErpSyncStore(this.db).recordDecisions(
+      {
+        created,
+        incomplete,
+        requests: complete.map((c) => ({ goldenId: c.golden.id, requestId: c.requestId })),
+        taskType: 'erp-incomplete',
+        requestedReason: 'complete: the creation request was sent',
+      },
       now,
     );
+    for (const { golden, requestId, account } of complete.filter((c) => requested.has(c.golden.id))) {
+      this.outbox.push(erpRequestMessage(this.rules.topics, { requestId, goldenId: golden.id, kind: golden.kind, account, at: now }));
+    }
   }
 }

@@ -379,9 +379,12 @@ export class IngestBatchUseCase {
   ): Promise<Map<string, { outcome: Outcome; reviews: number }>> {
     const outcomes = new Map<string, { outcome: Outcome; reviews: number }>();
     if (entries.length === 0) return outcomes;
-    const found = await store.findCandidatesMany(entries.map((e) => e.record.matchKeys), this.options.matching.maxBlockSize);
+    const { candidates: found, mustLinked } = await store.findBatchCandidates(
+      entries.map((e) => e.record.matchKeys),
+      entries.map((e) => e.record.matchRecord.id),
+      this.options.matching.maxBlockSize,
+    );
     entries.forEach((e, i) => this.warnSkipped(e.record, found[i].skippedKeys));
-    const mustLinked = await store.mustLinkedMany(entries.map((e) => e.record.matchRecord.id));
     // each record's direct candidates: golden records sharing a key, its own, and those a steward merged it with
     const direct = entries.map((e, i) => {
       const ids = new Set(found[i].goldenIds);
@@ -513,8 +516,8 @@ export class IngestBatchUseCase {
         change: { ...change, ...(change.mergedIds ? { mergedIds: change.mergedIds.map(idOf) } : {}), ...(change.splitInto ? { splitInto: change.splitInto.map(idOf) } : {}) },
       })),
       now,
+      componentRows.map((c) => ({ goldenId: idOf(c.goldenId), component: c.component })),
     );
-    await store.setComponents(componentRows.map((c) => ({ goldenId: idOf(c.goldenId), component: c.component })));
 
     // steward tasks: pairs of clusters in the review band, seen from an incoming record's side when it is in one
     const tasks = new StewardTaskStore(db);

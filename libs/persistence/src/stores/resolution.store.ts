@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { recordNamesWhere } from './record-names';
 import { rowsOf } from './query-rows';
+import { ErpSyncRow } from './erp-sync.store';
 import { CanonicalAttributes, GoldenCluster, GoldenValues, MatchRecord, MemberFinding, MemberRecord, PartyKind, StewardOverride } from '@mdm/core';
 
 export interface StoredVersion {
@@ -232,30 +233,62 @@ export class ResolutionStore {
     return (await this.findCandidatesMany([keys], maxBlockSize))[0];
   }
 
-  /** The candidates of many records, by their blocking keys (`findCandidates`), in a few round trips whatever their number. */
+  /** The candidates of many records, by their blocking keys (`findCandidates`), in one round trip whatever their number. */
   async findCandidatesMany(keysOfRecords: string[][], maxBlockSize: number): Promise<CandidateResult[]> {
-    if (keysOfRecords.length === 0) return [];
+    return (await this.findBatchCandidates(keysOfRecords, [], maxBlockSize)).candidates;
+  }
+
+  /**
+   * What a batch resolves its records against, in one round trip: the candidates of each record by
+   * its blocking keys (`findCandidates`), and the records a steward merged with each of `recordIds`
+   * (`mustLinkedMany`).
+   */
+  async findBatchCandidates(
+    keysOfRecords: string[][],
+    recordIds: string[],
+    maxBlockSize: number,
+  ): Promise<{ candidates: CandidateResult[]; mustLinked: Map<string, { recordId: string; goldenId: string | null }[]> }> {
     const allKeys = [...new Set(keysOfRecords.flat())];
     const skipped = new Set<string>();
     const byKey = new Map<string, Set<string>>();
-    if (allKeys.length > 0) {
-      // Driven by the keys, one index lookup each, whatever the planner's statistics say (LIMIT and
-      // OFFSET 0 keep the lateral subqueries from being flattened into a join it might hash over
-      // whole tables when its statistics are stale, as during an initial load). A key is read up to
-      // maxBlockSize + 1 records: more, and it is oversized, skipped and reported. One row per key and
-      // golden record: the records of one golden record share most keys, and the batch's own records,
-      // stored but not linked yet, hold every key of the batch (they were most of the rows).
-      const rows: { key: string; n: string; golden_id: string | null }[] = await this.db.query(
-        `SELECT DISTINCT h.key, h.n, g.golden_id
+    const mustLinked = new Map<string, { recordId: string; goldenId: string | null }[]>();
+    if (allKeys.length > 0 || recordIds.length > 0) {
+      const { sources, sourceIds } = splitRecordIds(recordIds);
+      // Candidates: driven by the keys, one index lookup each, whatever the planner's statistics say
+      // (LIMIT and OFFSET 0 keep the lateral subqueries from being flattened into a join it might
+      // hash over whole tables when its statistics are stale, as during an initial load). A key is
+      // read up to maxBlockSize + 1 records: more, and it is oversized, skipped and reported. One row
+      // per key and golden record: the records of one golden record share most keys, and the batch's
+      // own records, stored but not linked yet, hold every key of the batch (they were most of the
+      // rows). Partners: the steward decisions of each record, looked up by record on either side.
+      const rows: { part: 'key' | 'partner'; key: string; n: string; golden_id: string | null; partner_id: string }[] = await this.db.query(
+        `SELECT DISTINCT 'key' AS part, h.key, h.n, g.golden_id, NULL::text AS partner_id
            FROM (SELECT k.key, r.source, r.source_id, count(*) OVER (PARTITION BY k.key) AS n
                    FROM unnest($1::text[]) AS k(key)
                    CROSS JOIN LATERAL (SELECT m.source, m.source_id FROM match_key m WHERE m.key = k.key LIMIT $2 + 1) r) h
            LEFT JOIN LATERAL (SELECT x.golden_id FROM xref x JOIN golden_record g ON g.id = x.golden_id
                                WHERE x.source = h.source AND x.source_id = h.source_id AND g.status = 'active' OFFSET 0) g ON h.n <= $2
-          WHERE h.n > $2 OR g.golden_id IS NOT NULL`,
-        [allKeys, maxBlockSize],
+          WHERE h.n > $2 OR g.golden_id IS NOT NULL
+         UNION ALL
+         SELECT DISTINCT 'partner', r.source || ':' || r.source_id, NULL::bigint, x.golden_id, o.source || ':' || o.source_id
+           FROM unnest($3::text[], $4::text[]) AS r(source, source_id)
+          CROSS JOIN LATERAL (
+            SELECT right_source AS source, right_source_id AS source_id FROM match_decision
+             WHERE decision = 'match' AND left_source = r.source AND left_source_id = r.source_id
+            UNION ALL
+            SELECT left_source, left_source_id FROM match_decision
+             WHERE decision = 'match' AND right_source = r.source AND right_source_id = r.source_id) o
+          LEFT JOIN xref x ON x.source = o.source AND x.source_id = o.source_id`,
+        [allKeys, maxBlockSize, sources, sourceIds],
       );
       for (const row of rows) {
+        if (row.part === 'partner') {
+          const partner = { recordId: row.partner_id, goldenId: row.golden_id };
+          const list = mustLinked.get(row.key);
+          if (list) list.push(partner);
+          else mustLinked.set(row.key, [partner]);
+          continue;
+        }
         if (Number(row.n) > maxBlockSize) {
           skipped.add(row.key);
           continue;
@@ -266,11 +299,12 @@ export class ResolutionStore {
         else byKey.set(row.key, new Set([row.golden_id]));
       }
     }
-    return keysOfRecords.map((keys) => {
+    const candidates = keysOfRecords.map((keys) => {
       const ids = new Set<string>();
       for (const key of keys) for (const id of byKey.get(key) ?? []) ids.add(id);
       return { goldenIds: [...ids].sort(), skippedKeys: keys.filter((k) => skipped.has(k)).sort() };
     });
+    return { candidates, mustLinked };
   }
 
   /**
@@ -393,28 +427,7 @@ export class ResolutionStore {
    * trip, looked up by record (`decisionPairs`); records with none are absent.
    */
   async mustLinkedMany(recordIds: string[]): Promise<Map<string, { recordId: string; goldenId: string | null }[]>> {
-    const found = new Map<string, { recordId: string; goldenId: string | null }[]>();
-    if (recordIds.length === 0) return found;
-    const { sources, sourceIds } = splitRecordIds(recordIds);
-    const rows: { record_id: string; partner_id: string; golden_id: string | null }[] = await this.db.query(
-      `SELECT DISTINCT r.source || ':' || r.source_id AS record_id, o.source || ':' || o.source_id AS partner_id, x.golden_id
-         FROM unnest($1::text[], $2::text[]) AS r(source, source_id)
-        CROSS JOIN LATERAL (
-          SELECT right_source AS source, right_source_id AS source_id FROM match_decision
-           WHERE decision = 'match' AND left_source = r.source AND left_source_id = r.source_id
-          UNION ALL
-          SELECT left_source, left_source_id FROM match_decision
-           WHERE decision = 'match' AND right_source = r.source AND right_source_id = r.source_id) o
-        LEFT JOIN xref x ON x.source = o.source AND x.source_id = o.source_id`,
-      [sources, sourceIds],
-    );
-    for (const row of rows) {
-      const partner = { recordId: row.partner_id, goldenId: row.golden_id };
-      const list = found.get(row.record_id);
-      if (list) list.push(partner);
-      else found.set(row.record_id, [partner]);
-    }
-    return found;
+    return (await this.findBatchCandidates([], recordIds, 0)).mustLinked;
   }
 
   async joinComponents(goldenIds: string[]): Promise<void> {
@@ -468,14 +481,6 @@ export class ResolutionStore {
     await this.db.query(
       `UPDATE golden_record SET component = coalesce((SELECT o.component FROM golden_record o WHERE o.id = $2), $3) WHERE id = ANY(ARRAY[$1, $2]::uuid[])`,
       [goldenId, withGoldenId, component],
-    );
-  }
-
-  async setComponents(components: { goldenId: string; component: string }[]): Promise<void> {
-    if (components.length === 0) return;
-    await this.db.query(
-      `UPDATE golden_record g SET component = c.component FROM unnest($1::uuid[], $2::text[]) AS c(id, component) WHERE g.id = c.id`,
-      [components.map((c) => c.goldenId), components.map((c) => c.component)],
     );
   }
 
@@ -583,28 +588,7 @@ export class ResolutionStore {
    * it has none). Looked up by key whatever the statistics say, as in `loadMatchClusters`.
    */
   async loadMembersMany(goldenIds: string[]): Promise<Map<string, MemberRecord[]>> {
-    const members = new Map<string, MemberRecord[]>(goldenIds.map((id) => [id, []]));
-    if (goldenIds.length === 0) return members;
-    const rows: { golden_id: string; source: string; source_id: string; standardized: CanonicalAttributes; findings: MemberFinding[] | null; source_updated_at: Date | null; received_at: Date }[] =
-      await this.db.query(
-        `SELECT g.id AS golden_id, x.source, x.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at
-           FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) g
-          CROSS JOIN LATERAL (SELECT x.source, x.source_id FROM xref x WHERE x.golden_id = g.id OFFSET 0) x
-          CROSS JOIN LATERAL (
-            SELECT s.standardized, s.findings, s.source_updated_at, s.received_at
-              FROM source_record s WHERE s.source = x.source AND s.source_id = x.source_id OFFSET 0) s`,
-        [goldenIds],
-      );
-    for (const r of rows) {
-      members.get(r.golden_id)!.push({
-        source: r.source,
-        sourceId: r.source_id,
-        attributes: r.standardized,
-        versionAt: (r.source_updated_at ?? r.received_at).toISOString(),
-        findings: r.findings ?? [],
-      });
-    }
-    return members;
+    return (await this.loadRecomputation(goldenIds)).members;
   }
 
   /** A steward's overrides of a golden record, by attribute. */
@@ -620,10 +604,78 @@ export class ResolutionStore {
       `SELECT golden_id, attribute, value, decided_by, reason, decided_at FROM golden_override WHERE golden_id = ANY($1::uuid[]) ORDER BY golden_id, attribute`,
       [goldenIds],
     );
-    for (const r of rows) {
-      overrides.get(r.golden_id)!.push({ attribute: r.attribute as StewardOverride['attribute'], value: r.value, by: r.decided_by, reason: r.reason, at: r.decided_at.toISOString() });
-    }
+    for (const r of rows) overrides.get(r.golden_id)!.push(overrideOf(r));
     return overrides;
+  }
+
+  /**
+   * What recomputing many golden records reads, in one round trip: the member records of each (an
+   * entry for every id, empty when it has none; looked up by key whatever the statistics say, as in
+   * `loadMatchClusters`), its steward overrides by attribute, and, with `erp`, where each stands
+   * with the ERP, locked for the transaction (those never synchronised are absent).
+   */
+  async loadRecomputation(goldenIds: string[], options: { erp?: boolean } = {}): Promise<Recomputation> {
+    const found: Recomputation = {
+      members: new Map(goldenIds.map((id) => [id, []])),
+      overrides: new Map(goldenIds.map((id) => [id, []])),
+      erp: new Map(),
+    };
+    if (goldenIds.length === 0) return found;
+    // three reads of different shapes as one result: each row says which it belongs to
+    const rows: {
+      part: 'member' | 'override' | 'erp';
+      golden_id: string;
+      source: string;
+      source_id: string;
+      standardized: CanonicalAttributes;
+      findings: MemberFinding[] | null;
+      source_updated_at: Date | null;
+      received_at: Date;
+      attribute: string;
+      value: StewardOverride['value'];
+      decided_by: string;
+      reason: string;
+      decided_at: Date;
+      status: ErpSyncRow['status'];
+      request_id: string | null;
+      missing: string[];
+    }[] = await this.db.query(
+      `WITH ids AS MATERIALIZED (SELECT DISTINCT unnest($1::uuid[]) AS id),
+            erp AS MATERIALIZED (SELECT e.golden_id, e.status, e.request_id, e.missing FROM erp_sync e
+                                  WHERE $2 AND e.golden_id = ANY($1::uuid[]) ORDER BY e.golden_id FOR UPDATE)
+       SELECT 'member' AS part, g.id AS golden_id, x.source, x.source_id, s.standardized, s.findings, s.source_updated_at, s.received_at,
+              NULL::text AS attribute, NULL::jsonb AS value, NULL::text AS decided_by, NULL::text AS reason, NULL::timestamptz AS decided_at,
+              NULL::text AS status, NULL::uuid AS request_id, NULL::text[] AS missing
+         FROM ids g
+        CROSS JOIN LATERAL (SELECT x.source, x.source_id FROM xref x WHERE x.golden_id = g.id OFFSET 0) x
+        CROSS JOIN LATERAL (
+          SELECT s.standardized, s.findings, s.source_updated_at, s.received_at
+            FROM source_record s WHERE s.source = x.source AND s.source_id = x.source_id OFFSET 0) s
+       UNION ALL
+       SELECT 'override', o.golden_id, NULL, NULL, NULL, NULL, NULL, NULL, o.attribute, o.value, o.decided_by, o.reason, o.decided_at, NULL, NULL, NULL
+         FROM golden_override o WHERE o.golden_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'erp', e.golden_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, e.status, e.request_id, e.missing FROM erp e`,
+      [goldenIds, options.erp === true],
+    );
+    for (const r of rows) {
+      if (r.part === 'member') {
+        found.members.get(r.golden_id)!.push({
+          source: r.source,
+          sourceId: r.source_id,
+          attributes: r.standardized,
+          versionAt: (r.source_updated_at ?? r.received_at).toISOString(),
+          findings: r.findings ?? [],
+        });
+      } else if (r.part === 'override') {
+        found.overrides.get(r.golden_id)!.push(overrideOf(r));
+      } else {
+        found.erp.set(r.golden_id, { goldenId: r.golden_id, status: r.status, requestId: r.request_id, missing: r.missing });
+      }
+    }
+    // overrides by attribute, whatever order the rows came in
+    for (const list of found.overrides.values()) list.sort((a, b) => (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0));
+    return found;
   }
 
   async setOverride(goldenId: string, override: StewardOverride): Promise<void> {
@@ -685,14 +737,38 @@ export class ResolutionStore {
     );
   }
 
-  /** Writes the new values and versions of many golden records in one round trip. */
-  async saveGoldens(goldens: { id: string; values: GoldenValues; version: number }[], now: Date): Promise<void> {
-    if (goldens.length === 0) return;
+  /**
+   * Writes new versions of many golden records (their values and version) with their history
+   * entries, and the link components of golden records, changed or not, in one round trip. A
+   * component a golden record already has is not written again.
+   */
+  async saveGoldens(goldens: { id: string; values: GoldenValues; version: number }[], history: HistoryEntry[], components: { goldenId: string; component: string }[], now: Date): Promise<void> {
+    if (goldens.length === 0 && history.length === 0 && components.length === 0) return;
     await this.db.query(
-      `UPDATE golden_record g SET attributes = v.attributes, lineage = v.lineage, sources = v.sources, version = v.version, updated_at = $2
-         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, attributes jsonb, lineage jsonb, sources jsonb, version integer)
-        WHERE g.id = v.id`,
-      [JSON.stringify(goldens.map((g) => ({ id: g.id, attributes: g.values.attributes, lineage: g.values.lineage, sources: g.values.sources, version: g.version }))), now],
+      `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, attributes jsonb, lineage jsonb, sources jsonb, version integer)),
+            c AS (SELECT DISTINCT ON (id) * FROM unnest($3::uuid[], $4::text[]) AS c(id, component)),
+            w AS (SELECT coalesce(v.id, c.id) AS id, v.attributes, v.lineage, v.sources, v.version, c.component FROM v FULL JOIN c ON c.id = v.id),
+            saved AS (
+              UPDATE golden_record g
+                 SET attributes = CASE WHEN w.version IS NULL THEN g.attributes ELSE w.attributes END,
+                     lineage = CASE WHEN w.version IS NULL THEN g.lineage ELSE w.lineage END,
+                     sources = CASE WHEN w.version IS NULL THEN g.sources ELSE w.sources END,
+                     version = coalesce(w.version, g.version),
+                     updated_at = CASE WHEN w.version IS NULL THEN g.updated_at ELSE $2 END,
+                     component = coalesce(w.component, g.component)
+                FROM w
+               WHERE g.id = w.id AND (w.version IS NOT NULL OR g.component IS DISTINCT FROM w.component))
+       INSERT INTO golden_history (golden_id, version, change_type, changed_fields, cause, attributes, recorded_at)
+       SELECT golden_id, version, change_type, ARRAY(SELECT jsonb_array_elements_text(changed_fields)), cause, attributes, recorded_at
+         FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (golden_id uuid, version integer, change_type text, changed_fields jsonb, cause jsonb, attributes jsonb, recorded_at timestamptz)) WITH ORDINALITY AS h
+        ORDER BY h.ordinality`,
+      [
+        JSON.stringify(goldens.map((g) => ({ id: g.id, attributes: g.values.attributes, lineage: g.values.lineage, sources: g.values.sources, version: g.version }))),
+        now,
+        components.map((c) => c.goldenId),
+        components.map((c) => c.component),
+        historyJson(history),
+      ],
     );
   }
 
@@ -704,13 +780,27 @@ export class ResolutionStore {
        SELECT golden_id, version, change_type, ARRAY(SELECT jsonb_array_elements_text(changed_fields)), cause, attributes, recorded_at
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (golden_id uuid, version integer, change_type text, changed_fields jsonb, cause jsonb, attributes jsonb, recorded_at timestamptz)) WITH ORDINALITY AS h
         ORDER BY h.ordinality`,
-      [
-        JSON.stringify(
-          entries.map((e) => ({ golden_id: e.goldenId, version: e.version, change_type: e.changeType, changed_fields: e.changedFields, cause: e.cause, attributes: e.attributes, recorded_at: e.at.toISOString() })),
-        ),
-      ],
+      [historyJson(entries)],
     );
   }
+}
+
+function historyJson(entries: HistoryEntry[]): string {
+  return JSON.stringify(
+    entries.map((e) => ({ golden_id: e.goldenId, version: e.version, change_type: e.changeType, changed_fields: e.changedFields, cause: e.cause, attributes: e.attributes, recorded_at: e.at.toISOString() })),
+  );
+}
+
+function overrideOf(r: { attribute: string; value: StewardOverride['value']; decided_by: string; reason: string; decided_at: Date }): StewardOverride {
+  return { attribute: r.attribute as StewardOverride['attribute'], value: r.value, by: r.decided_by, reason: r.reason, at: r.decided_at.toISOString() };
+}
+
+/** What recomputing golden records reads (`loadRecomputation`), by golden record id. */
+export interface Recomputation {
+  members: Map<string, MemberRecord[]>;
+  overrides: Map<string, StewardOverride[]>;
+  /** Where each stands with the ERP, when asked for; absent when never synchronised. */
+  erp: Map<string, ErpSyncRow>;
 }
 
 /** A golden record's history entry: one per version. */

@@ -159,29 +159,6 @@ export class StewardTaskStore {
     );
   }
 
-  /** Opens, or refreshes, the open golden-level task of this type of each golden record, in one statement. */
-  async upsertGoldenTasks(type: string, items: { goldenId: string; priority: number; details: Record<string, unknown> }[], at: Date): Promise<void> {
-    if (items.length === 0) return;
-    await this.db.query(
-      `INSERT INTO steward_task (id, type, status, priority, golden_id, details, created_at, updated_at)
-       SELECT r.id, $2, 'open', r.priority, r.golden_id, r.details, $3, $3 FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, priority integer, golden_id uuid, details jsonb)
-       ON CONFLICT (type, golden_id) WHERE status = 'open' AND source IS NULL DO UPDATE SET
-         priority = EXCLUDED.priority, details = EXCLUDED.details, updated_at = EXCLUDED.updated_at`,
-      [JSON.stringify(items.map((i) => ({ id: randomUUID(), priority: i.priority, golden_id: i.goldenId, details: i.details }))), type, at],
-    );
-  }
-
-  /** Closes the open golden-level task of this type of each golden record, saying why, in one statement. */
-  async closeGoldenTasks(type: string, items: { goldenId: string; reason: string }[], at: Date): Promise<void> {
-    if (items.length === 0) return;
-    await this.db.query(
-      `UPDATE steward_task t SET status = 'resolved', closed_at = $3, updated_at = $3, resolution = jsonb_build_object('by', 'engine', 'reason', r.reason)
-         FROM unnest($2::uuid[], $4::text[]) AS r(golden_id, reason)
-        WHERE t.type = $1 AND t.golden_id = r.golden_id AND t.status = 'open' AND t.source IS NULL`,
-      [type, items.map((i) => i.goldenId), at, items.map((i) => i.reason)],
-    );
-  }
-
   /** Locks a task for a steward's action on it; null when there is no such task. */
   async lockTask(id: string): Promise<StewardTaskRow | null> {
     const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM steward_task WHERE id = $1 FOR UPDATE`, [id]);
