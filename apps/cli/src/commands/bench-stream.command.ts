@@ -74,9 +74,9 @@ async function connectionsOf(databaseUrl: string, database: string): Promise<num
   }
 }
 
-function run(args: string[], env: Record<string, string>, logFile?: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+function run(args: string[], env: Record<string, string>, logFile?: string, stdin: 'ignore' | 'pipe' = 'ignore'): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
   const keep = (chunk: Buffer) => {
     output += chunk;
     if (logFile) appendFileSync(logFile, chunk);
@@ -202,10 +202,17 @@ export async function runStreamBench(options: StreamBenchOptions): Promise<Recor
     });
 
     // the engine is consuming: its group has a member with partitions (the clock starts with the first record produced)
-    await groupAssigned(admin, group, () => (restarts > 0 ? engine.output() : null));
+    await groupAssigned(admin, group, 'the engine', () => (restarts > 0 ? engine.output() : null));
 
+    // the producer starts, connects and reaches its first row before the clock does, and the reader
+    // has its partitions: the sources and the downstream system are running when the records come,
+    // as in production, and their own start does not share the two cores with the first records
     const generation = preload ? ['--seed', String(preload.seed), '--skip', String(preload.records), '--of', String(preload.of)] : ['--seed', options.seed];
-    const producer = run([MDM, 'bench', 'stream-producer', '--brokers', brokers, '--prefix', prefix, '--records', String(records), '--rate', String(rate), ...generation], {});
+    const producer = run([MDM, 'bench', 'stream-producer', '--brokers', brokers, '--prefix', prefix, '--records', String(records), '--rate', String(rate), ...generation], {}, undefined, 'pipe');
+    await producerReady(producer);
+    await groupAssigned(admin, `mdm-bench-reader-${id}`, 'the reader', () => null);
+    await new Promise((resolve) => setTimeout(resolve, PRODUCER_SETTLE_MS));
+    producer.child.stdin!.end('go\n');
     // every 5 s: the engine's memory, its database connections and the consumer lag, for the soak figures
     let peakMb = 0;
     const samples: { at: number; rssMb: number | null; connections: number; lag: number }[] = [];
@@ -431,6 +438,12 @@ async function produceStream(options: { brokers: string; prefix: string; records
   const rows = generateRows({ records: of, seed: Number(options.seed) });
   // the rows a preloaded database holds already
   for (let i = 0; i < skip; i++) rows.next();
+  // ready; the clock starts when the benchmark says so
+  process.stdout.write(`${READY_LINE}\n`);
+  await new Promise<void>((resolve) => {
+    process.stdin.once('data', () => resolve());
+    process.stdin.once('end', () => resolve());
+  });
   const started = Date.now();
   let sent = 0;
   let batch: { topic: string; key: string; value: string }[] = [];
@@ -456,8 +469,25 @@ async function produceStream(options: { brokers: string; prefix: string; records
   process.stdout.write(`${JSON.stringify({ records: sent, seconds: (Date.now() - started) / 1000, firstAt: started })}\n`);
 }
 
+/** How long the producer, once ready, is left before it is told to start: its process's start is over. */
+const PRODUCER_SETTLE_MS = 1000;
+
+/** Waits until the producer process says it is ready (connected, at its first row), for at most 10 minutes. */
+async function producerReady(producer: ReturnType<typeof run>): Promise<void> {
+  const deadline = Date.now() + 600000;
+  let exited = false;
+  void producer.exited.then(() => (exited = true));
+  while (!producer.output().includes(READY_LINE)) {
+    if (exited) throw new Error(`the producer failed: ${producer.output()}`);
+    if (Date.now() > deadline) throw new Error('the producer was not ready after 10 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const READY_LINE = '{"ready":true}';
+
 /** Waits until the consumer group is stable with its partitions assigned, for at most 120 s. */
-async function groupAssigned(admin: Admin, group: string, exited: () => string | null): Promise<void> {
+async function groupAssigned(admin: Admin, group: string, who: string, exited: () => string | null): Promise<void> {
   const deadline = Date.now() + 120000;
   for (;;) {
     const [described] = (await admin.describeGroups([group])).groups;
@@ -467,8 +497,8 @@ async function groupAssigned(admin: Admin, group: string, exited: () => string |
     });
     if (described?.state === 'Stable' && assigned) return;
     const output = exited();
-    if (output !== null) throw new Error(`the engine exited: ${output}`);
-    if (Date.now() > deadline) throw new Error(`the engine's consumer group ${group} had no partitions after 120 s`);
+    if (output !== null) throw new Error(`${who} exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`the consumer group of ${who} (${group}) had no partitions after 120 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
