@@ -1,4 +1,5 @@
 import { Kafka, KafkaMessage } from 'kafkajs';
+import { OffsetCommits } from './offset-commits';
 
 /** One message as the engine sees it: its position and raw bytes. */
 export interface InboundMessage {
@@ -88,6 +89,8 @@ export async function startBatchConsumer(options: BatchConsumerOptions): Promise
     consumer.on(consumer.events.CRASH, (event) => options.onCrash!(event.payload.error, event.payload.restart));
   }
   const lanes = new Map<string, Lane>();
+  // the partitions' slices one transaction stored are committed in one request
+  const commits = new OffsetCommits((offsets) => consumer.commitOffsets(offsets));
   let stopping = false;
 
   const laneOf = (topic: string, partition: number): Lane => {
@@ -146,7 +149,7 @@ export async function startBatchConsumer(options: BatchConsumerOptions): Promise
           const committed = previous.then(
             () =>
               stored
-                .then(() => consumer.commitOffsets([{ topic, partition, offset: next }]))
+                .then(() => commits.commit({ topic, partition, offset: next }))
                 .then(
                   () => {
                     if (lane.epoch === epoch) lane.failures = 0;
