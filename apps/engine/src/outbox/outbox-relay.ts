@@ -35,7 +35,7 @@ export class OutboxRelay {
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions,
   ) {
-    this.upkeep = new QueueUpkeep('outbox', options.vacuumEveryRows ?? 0);
+    this.upkeep = new QueueUpkeep('outbox', options.vacuumEveryRows ?? 0, (error) => this.logger.warn({ err: error }, 'outbox vacuum failed'));
   }
 
   get publishedCount(): number {
@@ -127,11 +127,7 @@ export class OutboxRelay {
     this.published += rows.length;
     this.logger.debug({ rows: rows.length, readMs: read - started, sentMs: sent - read, markedMs: Date.now() - sent }, 'outbox published');
     const marked = Date.now();
-    // the rows are marked: a vacuum that fails is for the next batch to try
-    const vacuumed = await this.upkeep.taken(rows.length, (sql) => runner.query(sql)).catch((error) => {
-      this.logger.warn({ err: error }, 'outbox vacuum failed');
-      return false;
-    });
+    const vacuumed = await this.upkeep.taken(rows.length, (sql) => runner.query(sql));
     if (vacuumed) this.logger.debug({ ms: Date.now() - marked }, 'outbox vacuumed');
     return rows.length;
   }

@@ -67,7 +67,7 @@ export class NearNameReviewer {
     private readonly logger: Logger,
     private readonly options: NearNameReviewerOptions,
   ) {
-    this.upkeep = new QueueUpkeep('near_name_queue', options.vacuumEveryRows ?? 0);
+    this.upkeep = new QueueUpkeep('near_name_queue', options.vacuumEveryRows ?? 0, (error) => this.logger.warn({ err: error }, 'near-name queue vacuum failed'));
   }
 
   start(): void {
@@ -208,8 +208,8 @@ export class NearNameReviewer {
     reviewsOpened.inc(result.opened);
     nearNameRecords.inc({ outcome: 'searched' }, result.searched);
     nearNameRecords.inc({ outcome: 'spared' }, result.spared);
-    // the batch is committed: a vacuum that fails is for the next one to try
-    await this.upkeep.taken(result.taken, (sql) => this.dataSource.query(sql)).catch((error) => this.logger.warn({ err: error }, 'near-name queue vacuum failed'));
+    // the batch is committed (VACUUM runs outside a transaction)
+    await this.upkeep.taken(result.taken, (sql) => this.dataSource.query(sql));
     return { progress: result.taken - result.requeued, oldestQueuedAt: result.oldestQueuedAt };
   }
 

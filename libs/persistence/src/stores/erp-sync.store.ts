@@ -9,25 +9,12 @@ export interface ErpSyncRow {
   missing: string[];
 }
 
-/** Where each golden record stands with the ERP, on the caller's transaction. */
+/**
+ * What the engine records of each golden record's standing with the ERP, on the caller's
+ * transaction (it is read, locked, with the golden record's members: `ResolutionStore.loadRecomputation`).
+ */
 export class ErpSyncStore {
   constructor(private readonly db: EntityManager) {}
-
-  async find(goldenId: string): Promise<ErpSyncRow | null> {
-    return (await this.findMany([goldenId])).get(goldenId) ?? null;
-  }
-
-  /** Where many golden records stand, locked for the transaction, in one round trip; those never synchronised are absent. */
-  async findMany(goldenIds: string[]): Promise<Map<string, ErpSyncRow>> {
-    const found = new Map<string, ErpSyncRow>();
-    if (goldenIds.length === 0) return found;
-    const rows: { golden_id: string; status: ErpSyncRow['status']; request_id: string | null; missing: string[] }[] = await this.db.query(
-      `SELECT golden_id, status, request_id, missing FROM erp_sync WHERE golden_id = ANY($1::uuid[]) ORDER BY golden_id FOR UPDATE`,
-      [goldenIds],
-    );
-    for (const r of rows) found.set(r.golden_id, { goldenId: r.golden_id, status: r.status, requestId: r.request_id, missing: r.missing });
-    return found;
-  }
 
   /**
    * What recomputing golden records decided about the ERP, in one statement:

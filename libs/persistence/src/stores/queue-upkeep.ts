@@ -13,22 +13,29 @@ export type QueueTable = 'outbox' | 'near_name_queue';
 export class QueueUpkeep {
   private sinceVacuum = 0;
 
+  /** `failed` is told of a vacuum that failed: the rows taken are committed, and the next vacuum comes after `everyRows` more. */
   constructor(
     private readonly table: QueueTable,
     private readonly everyRows: number,
+    private readonly failed: (error: unknown) => void,
   ) {}
 
   /**
    * Counts rows taken from the queue; once `everyRows` have been since the last vacuum, vacuums the
    * table through `run`, which must be outside a transaction (VACUUM cannot run in one). Returns
-   * whether it did.
+   * whether it vacuumed; a failure is told to `failed`, never thrown.
    */
   async taken(rows: number, run: (sql: string) => Promise<unknown>): Promise<boolean> {
     if (this.everyRows <= 0 || rows <= 0) return false;
     this.sinceVacuum += rows;
     if (this.sinceVacuum < this.everyRows) return false;
     this.sinceVacuum = 0;
-    await run(`VACUUM (SKIP_LOCKED) ${this.table}`);
-    return true;
+    try {
+      await run(`VACUUM (SKIP_LOCKED) ${this.table}`);
+      return true;
+    } catch (error) {
+      this.failed(error);
+      return false;
+    }
   }
 }
