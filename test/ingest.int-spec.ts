@@ -233,4 +233,20 @@ describe('ingestion from the source topics to the golden-record topics (real Kaf
     const problems = messages.map((m) => contractProblems(m)).filter((p) => p.length > 0);
     expect(problems).toEqual([]);
   });
+
+  it('deletes the published outbox rows past their retention, and keeps the others', async () => {
+    await eventually(() => count(env, `SELECT count(*) FROM outbox WHERE published_at IS NULL`).then((n) => n === 0), 'everything published');
+    const ids: string[] = (await env.db.query(`SELECT id::text FROM outbox ORDER BY id`)).map((r: { id: string }) => r.id);
+    expect(ids.length).toBeGreaterThan(10);
+    // the older half published eight days ago, past the default retention (seven days)
+    const old = ids.slice(0, Math.floor(ids.length / 2));
+    await env.db.query(`UPDATE outbox SET published_at = now() - interval '8 days' WHERE id = ANY($1::bigint[])`, [old]);
+
+    // an engine that starts (a relay that becomes the relay) purges first
+    await env.stopEngine();
+    await env.start({ MDM_QUEUE_VACUUM_ROWS: '3' });
+    await eventually(() => count(env, `SELECT count(*) FROM outbox WHERE id = ANY($1::bigint[])`, [old]).then((n) => n === 0), 'the old rows deleted');
+    const left: string[] = (await env.db.query(`SELECT id::text FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids])).map((r: { id: string }) => r.id);
+    expect(left).toEqual(ids.slice(old.length));
+  });
 });

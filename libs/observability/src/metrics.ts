@@ -42,6 +42,12 @@ export const nearNameRecords = new Counter({
   registers: [metricsRegistry],
 });
 
+export const outboxPurged = new Counter({
+  name: 'mdm_outbox_purged_total',
+  help: 'Published outbox rows deleted once older than MDM_OUTBOX_RETENTION_HOURS',
+  registers: [metricsRegistry],
+});
+
 export const consumerLag = new Gauge({
   name: 'mdm_consumer_lag',
   help: 'Messages of a source partition not yet handled, as of the last batch taken from it',

@@ -113,6 +113,17 @@ export class Settings {
   @Min(0)
   MDM_QUEUE_VACUUM_ROWS = 20000;
 
+  /**
+   * How long a published outbox row is kept, in hours (0: deleted at the relay's next purge, within
+   * a minute). The topics are the log downstream systems read; the rows kept here serve to look
+   * into what was published lately. Without a limit the table would grow by every change of every
+   * golden record, with a copy of its values, and an erasure would have more of it to search.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MDM_OUTBOX_RETENTION_HOURS must be an integer' })
+  @Min(0)
+  MDM_OUTBOX_RETENTION_HOURS = 168;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   MDM_LOG_LEVEL = 'info';
 

@@ -86,7 +86,11 @@ export class SourceConsumerService implements OnApplicationBootstrap, OnApplicat
     }
     this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, maxInFlightRequests: 1 });
     await this.producer.connect();
-    this.relay = new OutboxRelay(dataSource, this.producer, logger, { pollMs: settings.MDM_OUTBOX_POLL_MS, vacuumEveryRows: settings.MDM_QUEUE_VACUUM_ROWS });
+    this.relay = new OutboxRelay(dataSource, this.producer, logger, {
+      pollMs: settings.MDM_OUTBOX_POLL_MS,
+      vacuumEveryRows: settings.MDM_QUEUE_VACUUM_ROWS,
+      retentionMs: settings.MDM_OUTBOX_RETENTION_HOURS * 3_600_000,
+    });
     this.relay.start();
     this.reviewer?.start();
     await this.warmUp();

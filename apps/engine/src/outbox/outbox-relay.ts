@@ -1,4 +1,4 @@
-import { failpoint } from '@mdm/observability';
+import { failpoint, outboxPurged } from '@mdm/observability';
 import { Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
 import { OutboxStore, QueueUpkeep } from '@mdm/persistence';
@@ -11,22 +11,30 @@ const RELAY_LOCK = 7_301_842_001;
 export interface OutboxRelayOptions {
   pollMs: number;
   batchSize?: number;
-  /** Vacuums the outbox after every this many rows published (0: never); see `QueueUpkeep`. */
+  /** Vacuums the outbox after every this many rows published or purged (0: never); see `QueueUpkeep`. */
   vacuumEveryRows?: number;
+  /** How long a published row is kept before the relay deletes it (default: for ever). */
+  retentionMs?: number;
 }
 
 const DEFAULT_BATCH = 500;
+/** The relay deletes the rows past their retention at most this often, and when it becomes the relay. */
+const PURGE_EVERY_MS = 60_000;
+/** Rows deleted per statement: a purge of a long backlog holds no lock for long. */
+const PURGE_CHUNK = 5000;
 
 /**
  * Publishes outbox rows to Kafka in id order, then marks them published. One relay runs at a time
  * across instances (a PostgreSQL session lock), so per-key order is the commit order. A crash between
  * send and mark republishes: consumers deduplicate on the event id, and snapshots are idempotent.
+ * Once a minute, the relay deletes the rows published more than `retentionMs` ago.
  */
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly wakeup = new Wakeup();
   private published = 0;
+  private purgedAt = 0;
   private readonly upkeep: QueueUpkeep;
 
   constructor(
@@ -89,10 +97,13 @@ export class OutboxRelay {
         while (this.running && (await this.publishBatch(runner)) === (this.options.batchSize ?? DEFAULT_BATCH)) {
           // more may be pending
         }
+        if (Date.now() - this.purgedAt >= PURGE_EVERY_MS) await this.purge(runner);
         await this.pause();
       } catch (error) {
         this.logger.error({ err: error }, 'outbox relay cycle failed; retrying');
         await release();
+        // a relay that becomes the relay again purges first
+        this.purgedAt = 0;
         await this.pause(1000);
       }
     }
@@ -130,6 +141,25 @@ export class OutboxRelay {
     const vacuumed = await this.upkeep.taken(rows.length, (sql) => runner.query(sql));
     if (vacuumed) this.logger.debug({ ms: Date.now() - marked }, 'outbox vacuumed');
     return rows.length;
+  }
+
+  /** Deletes the rows published before the retention, in chunks, between two publications. */
+  private async purge(runner: QueryRunner): Promise<void> {
+    this.purgedAt = Date.now();
+    const retention = this.options.retentionMs;
+    if (retention === undefined || !Number.isFinite(retention)) return;
+    const before = new Date(Date.now() - retention);
+    const store = new OutboxStore(runner.manager);
+    let purged = 0;
+    for (;;) {
+      const n = await store.purgePublished(before, PURGE_CHUNK);
+      purged += n;
+      if (n < PURGE_CHUNK || !this.running) break;
+    }
+    if (purged === 0) return;
+    outboxPurged.inc(purged);
+    this.logger.info({ rows: purged, publishedBefore: before.toISOString() }, 'published outbox rows past their retention deleted');
+    await this.upkeep.taken(purged, (sql) => runner.query(sql));
   }
 
   private pause(ms = this.options.pollMs): Promise<void> {

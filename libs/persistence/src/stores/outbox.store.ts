@@ -45,4 +45,25 @@ export class OutboxStore {
   async markPublished(ids: string[], at: Date): Promise<void> {
     if (ids.length > 0) await this.db.query(`UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])`, [ids, at]);
   }
+
+  /**
+   * Deletes up to `limit` rows published before `before`, the oldest first, and returns how many.
+   * Only the head of the table goes: the rows below the first one still to keep (unpublished, or
+   * published since `before`). The relay publishes in id order, so those are the old ones, and the
+   * read stops at that first row instead of walking every row younger than `before`. A row that
+   * is still unpublished holds back every later one; it is what the relay publishes next.
+   */
+  async purgePublished(before: Date, limit: number): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `WITH purged AS (
+         DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox
+            WHERE id < coalesce((SELECT id FROM outbox WHERE published_at IS NULL OR published_at >= $1 ORDER BY id LIMIT 1), 9223372036854775807)
+            ORDER BY id LIMIT $2)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM purged`,
+      [before, limit],
+    );
+    return n;
+  }
 }
