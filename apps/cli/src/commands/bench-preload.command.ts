@@ -42,7 +42,8 @@ const positiveInt = (value: string, flag: string) => {
  * stored by the engine's own ingest use case in large batches (the near-name review search is left
  * out of the load: it only opens review tasks). `mdm bench stream --preloaded` copies it and streams
  * the rows that follow, so the stream meets a full customer base, as a production engine does.
- * Its events count as delivered: an initial load reaches downstream systems as a snapshot.
+ * Its events count as delivered (an initial load reaches downstream systems as a snapshot), and its
+ * outbox rows as past their retention.
  */
 export async function runPreload(options: PreloadOptions): Promise<Record<string, unknown>> {
   const records = positiveInt(options.records, '--records');
@@ -103,8 +104,10 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
       await Promise.all([load(0, half), load(half, records)]);
       for (const { definition } of indexes) await dataSource.query(definition);
       const seconds = (performance.now() - started) / 1000;
-      // the load's events and ERP requests count as delivered (a snapshot); the stream's are its own
-      await dataSource.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
+      // the load's events and ERP requests count as delivered (a snapshot), and as past their
+      // retention: a store in service holds only its last days of outbox (MDM_OUTBOX_RETENTION_HOURS).
+      // The stream's are its own (the sequence goes on).
+      await dataSource.query(`TRUNCATE outbox`);
       await dataSource.query(`CREATE TABLE ${PRELOAD_TABLE} (records integer NOT NULL, "of" integer NOT NULL, seed integer NOT NULL)`);
       await dataSource.query(`INSERT INTO ${PRELOAD_TABLE} VALUES ($1, $2, $3)`, [records, of, seed]);
       await dataSource.query('VACUUM ANALYZE');
