@@ -22,6 +22,11 @@ const DEFAULT_BATCH = 500;
 const PURGE_EVERY_MS = 60_000;
 /** Rows deleted per statement: a purge of a long backlog holds no lock for long. */
 const PURGE_CHUNK = 5000;
+/**
+ * Statements of one purge: a longer backlog (the first start with a retention on a large outbox)
+ * is deleted over the next cycles, publication going on in between.
+ */
+const PURGE_CHUNKS_PER_CYCLE = 4;
 
 /**
  * Publishes outbox rows to Kafka in id order, then marks them published. One relay runs at a time
@@ -143,7 +148,10 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  /** Deletes the rows published before the retention, in chunks, between two publications. */
+  /**
+   * Deletes rows published before the retention, in chunks, between two publications; when more
+   * are left than one cycle deletes, the next cycle goes on.
+   */
   private async purge(runner: QueryRunner): Promise<void> {
     this.purgedAt = Date.now();
     const retention = this.options.retentionMs;
@@ -151,10 +159,12 @@ export class OutboxRelay {
     const before = new Date(Date.now() - retention);
     const store = new OutboxStore(runner.manager);
     let purged = 0;
-    for (;;) {
+    for (let chunk = 0; chunk < PURGE_CHUNKS_PER_CYCLE; chunk++) {
       const n = await store.purgePublished(before, PURGE_CHUNK);
       purged += n;
-      if (n < PURGE_CHUNK || !this.running) break;
+      if (n < PURGE_CHUNK) break;
+      // more left: the next cycle purges again
+      if (chunk === PURGE_CHUNKS_PER_CYCLE - 1) this.purgedAt = 0;
     }
     if (purged === 0) return;
     outboxPurged.inc(purged);
