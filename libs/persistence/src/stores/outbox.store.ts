@@ -48,18 +48,18 @@ export class OutboxStore {
 
   /**
    * Deletes up to `limit` rows published before `before`, the oldest first, and returns how many.
-   * Only the head of the table goes: the rows below the first one still to keep (unpublished, or
-   * published since `before`). The relay publishes in id order, so those are the old ones, and the
-   * read stops at that first row instead of walking every row younger than `before`. A row that
-   * is still unpublished holds back every later one; it is what the relay publishes next.
+   * Only the head of the table goes: of its first `limit` rows, those below the first one still to
+   * keep (unpublished, or published since `before`). The relay publishes in id order, so those are
+   * the old ones, and a call reads the first `limit` rows only, however long the table or the backlog.
+   * A row that is still unpublished holds back every later one; it is what the relay publishes next.
    */
   async purgePublished(before: Date, limit: number): Promise<number> {
     const [{ n }]: { n: number }[] = await this.db.query(
-      `WITH purged AS (
+      `WITH head AS MATERIALIZED (SELECT id, published_at FROM outbox ORDER BY id LIMIT $2),
+       purged AS (
          DELETE FROM outbox WHERE id IN (
-           SELECT id FROM outbox
-            WHERE id < coalesce((SELECT id FROM outbox WHERE published_at IS NULL OR published_at >= $1 ORDER BY id LIMIT 1), 9223372036854775807)
-            ORDER BY id LIMIT $2)
+           SELECT id FROM head
+            WHERE id < coalesce((SELECT min(id) FROM head WHERE published_at IS NULL OR published_at >= $1), 9223372036854775807))
          RETURNING 1)
        SELECT count(*)::int AS n FROM purged`,
       [before, limit],
