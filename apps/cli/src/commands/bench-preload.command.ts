@@ -59,6 +59,15 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
     if (await databaseExists(server.url, options.database)) throw new Error(`database ${options.database} exists already: drop it or choose another --database`);
     await createDatabaseIfMissing(server.url, options.database);
     let complete = false;
+    // interrupted (Ctrl-C, a supervisor's stop), the load stops after the batches in hand and its
+    // database is dropped: a load cut short is not a preloaded database
+    let interrupted: NodeJS.Signals | null = null;
+    const onSignal = (signal: NodeJS.Signals) => {
+      interrupted = signal;
+      process.stderr.write(`preload: ${signal}, stopping and dropping ${options.database}\n`);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const dataSource = createDataSource(withDatabaseName(server.url, options.database), { applicationName: 'mdm-bench-preload' });
     try {
       await dataSource.initialize();
@@ -72,6 +81,7 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
       const started = performance.now();
       let stored = 0;
       const store = async (batch: InboundMessage[]) => {
+        if (interrupted) throw new Error(`interrupted by ${interrupted}`);
         // a deadlock between the two loaders is retried by the use case's transaction
         await ingest.execute(batch);
         const before = stored;
@@ -132,6 +142,8 @@ export async function runPreload(options: PreloadOptions): Promise<Record<string
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       };
     } finally {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       await dataSource.destroy().catch(() => undefined);
       // a load cut short is not a preloaded database
       if (!complete) await dropDatabase(server.url, options.database).catch(() => undefined);
