@@ -16,6 +16,10 @@ export async function publishConsoleData(env: TestEnvironment): Promise<void> {
     await env.produce(`mdm.source.${kind}.customers`, messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value) })));
     const expected = 5 + REVIEW_SAMPLES.filter((m) => m.source === 'ecommerce').length + (kind === 'forms' ? messages.length : 0);
     await eventually(() => count(env, `SELECT count(*) FROM xref`).then((n) => n === expected), `the ${kind} samples resolved`);
+    // and their near names looked at: an account still queued when its look-alike lead arrives
+    // (the reviewer gives way to a busy ingest) would find the lead itself, and the task would name
+    // the account as its record
+    await eventually(() => count(env, `SELECT count(*) FROM near_name_queue`).then((n) => n === 0), `the ${kind} samples' near names looked at`);
   }
   await eventually(() => count(env, `SELECT count(*) FROM outbox WHERE published_at IS NULL`).then((n) => n === 0), 'everything published');
 }
