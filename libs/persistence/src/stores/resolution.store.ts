@@ -588,7 +588,7 @@ export class ResolutionStore {
    * it has none). Looked up by key whatever the statistics say, as in `loadMatchClusters`.
    */
   async loadMembersMany(goldenIds: string[]): Promise<Map<string, MemberRecord[]>> {
-    return (await this.loadRecomputation(goldenIds)).members;
+    return (await this.loadRecomputation(goldenIds, { overrides: false })).members;
   }
 
   /** A steward's overrides of a golden record, by attribute. */
@@ -611,10 +611,11 @@ export class ResolutionStore {
   /**
    * What recomputing many golden records reads, in one round trip: the member records of each (an
    * entry for every id, empty when it has none; looked up by key whatever the statistics say, as in
-   * `loadMatchClusters`), its steward overrides by attribute, and, with `erp`, where each stands
-   * with the ERP, locked for the transaction (those never synchronised are absent).
+   * `loadMatchClusters`), unless `overrides` is false its steward overrides by attribute (else every
+   * list is empty), and, with `erp`, where each stands with the ERP, locked for the transaction
+   * (those never synchronised are absent). A part not asked for is not read.
    */
-  async loadRecomputation(goldenIds: string[], options: { erp?: boolean } = {}): Promise<Recomputation> {
+  async loadRecomputation(goldenIds: string[], options: { overrides?: boolean; erp?: boolean } = {}): Promise<Recomputation> {
     const found: Recomputation = {
       members: new Map(goldenIds.map((id) => [id, []])),
       overrides: new Map(goldenIds.map((id) => [id, []])),
@@ -653,10 +654,10 @@ export class ResolutionStore {
             FROM source_record s WHERE s.source = x.source AND s.source_id = x.source_id OFFSET 0) s
        UNION ALL
        SELECT 'override', o.golden_id, NULL, NULL, NULL, NULL, NULL, NULL, o.attribute, o.value, o.decided_by, o.reason, o.decided_at, NULL, NULL, NULL
-         FROM golden_override o WHERE o.golden_id = ANY($1::uuid[])
+         FROM golden_override o WHERE $3 AND o.golden_id = ANY($1::uuid[])
        UNION ALL
        SELECT 'erp', e.golden_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, e.status, e.request_id, e.missing FROM erp e`,
-      [goldenIds, options.erp === true],
+      [goldenIds, options.erp === true, options.overrides !== false],
     );
     for (const r of rows) {
       if (r.part === 'member') {
