@@ -25,10 +25,11 @@ import { RecordNames1765200000000 } from './migrations/1765200000000-record-name
 import { GenericCompanyWords1765300000000 } from './migrations/1765300000000-generic-company-words';
 import { NearNameQueueRecord1765400000000 } from './migrations/1765400000000-near-name-queue-record';
 import { KeysWithoutForeignKeys1765500000000 } from './migrations/1765500000000-keys-without-foreign-keys';
+import { PlaceKeysNarrowed1765600000000 } from './migrations/1765600000000-place-keys-narrowed';
 import { StewardTaskCommentEntity } from './entities/steward-task-comment.entity';
 
 export const ENTITIES = [SourceRecordEntity, GoldenRecordEntity, XrefEntity, GoldenHistoryEntity, OutboxEntity, DeadLetterEntity, StewardTaskEntity, MatchDecisionEntity, StewardTaskCommentEntity];
-export const MIGRATIONS = [InitialSchema1764000000000, IncrementalMatching1764100000000, StewardOverrides1764200000000, ErpSync1764300000000, GoldenLinks1764400000000, Erasure1764500000000, LinkComponents1764600000000, AccessControl1764700000000, StewardWorkspace1764800000000, TrigramGin1764900000000, NearNameQueue1765000000000, OpenTaskGoldenIndexes1765100000000, RecordNames1765200000000, GenericCompanyWords1765300000000, NearNameQueueRecord1765400000000, KeysWithoutForeignKeys1765500000000];
+export const MIGRATIONS = [InitialSchema1764000000000, IncrementalMatching1764100000000, StewardOverrides1764200000000, ErpSync1764300000000, GoldenLinks1764400000000, Erasure1764500000000, LinkComponents1764600000000, AccessControl1764700000000, StewardWorkspace1764800000000, TrigramGin1764900000000, NearNameQueue1765000000000, OpenTaskGoldenIndexes1765100000000, RecordNames1765200000000, GenericCompanyWords1765300000000, NearNameQueueRecord1765400000000, KeysWithoutForeignKeys1765500000000, PlaceKeysNarrowed1765600000000];
 
 /**
  * The one data source definition, shared by the engine, the API and `mdm migrate`.

@@ -134,6 +134,12 @@ export interface BlockingRuleSpec {
   /** The kinds the rule is for (default: both). */
   kinds?: PartyKind[];
   /**
+   * The parts the engine keys the rule on, when they are not `on`. Its keys are looked up in the
+   * whole store, so a block grows with it (a batch's blocks are one input's): the engine's keys are
+   * narrower where that growth costs, and do not depend on other records.
+   */
+  engineOn?: BlockingKeyPart[];
+  /**
    * Batch resolution only: the engine does not store this rule's keys (too many per record for the
    * key table; one per character of an email's local part).
    */
@@ -184,9 +190,13 @@ export const DEFAULT_BLOCKING_RULES: BlockingRuleSpec[] = [
   { name: 'first name + postal code', on: ['firstName', 'postalCode'], kinds: PERSON },
   { name: 'last name + city', on: ['lastName', 'city'], kinds: PERSON },
   { name: 'last-name sound + birth year', on: ['lastNamePhonetic', 'birthYear'], kinds: PERSON },
-  { name: 'house number + street', on: ['houseNumber', 'street'] },
+  // the engine keys a building within its postal district: "12 rue de la République" is in hundreds
+  // of towns, and a block of the whole store grows with it (15 records a record met at 1,000,000);
+  // a batch keeps the number and street alone, for files whose addresses lack a postal code
+  { name: 'house number + street', on: ['houseNumber', 'street'], engineOn: ['houseNumber', 'street', 'district'] },
   { name: 'company name', on: ['legalName'], kinds: ORGANIZATION },
-  { name: 'rare company words + postal district', on: ['legalNameRareWords', 'district'], kinds: ORGANIZATION },
+  // the engine: every word but the generic ones (one record cannot know which are rare)
+  { name: 'rare company words + postal code', on: ['legalNameRareWords', 'postalCode'], engineOn: ['companyWords', 'postalCode'], kinds: ORGANIZATION },
   { name: 'full name', on: ['fullName'], kinds: PERSON },
   // a contact's records at one employer, with a typo in the first name or a full name only
   { name: 'employer + last-name sound', on: ['legalName', 'lastNamePhonetic'], kinds: PERSON },

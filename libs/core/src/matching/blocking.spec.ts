@@ -66,7 +66,7 @@ describe('blocking', () => {
     // "boulangerie" is in 4 names, "centre" in 2, "kowalczyk" in 2: the rarest two, ties by spelling
     expect(blockingKeys({ name: 'words', on: ['legalNameRareWords'] }, companies[0], context)).toEqual(['centre', 'kowalczyk']);
     const rules = rulesForKind(DEFAULT_BLOCKING_RULES, 'organization');
-    expect(rules.map((r) => r.name)).toContain('rare company words + postal district');
+    expect(rules.map((r) => r.name)).toContain('rare company words + postal code');
     expect(rules.map((r) => r.name)).not.toContain('birth date');
     expect(rulesForKind(DEFAULT_BLOCKING_RULES, 'person').map((r) => r.name)).not.toContain('company name');
     // a word in more than 100 names (and 1 in 2,000) is never rare: "boulangerie" in 150 names gives no key

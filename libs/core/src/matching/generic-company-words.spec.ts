@@ -24,6 +24,6 @@ describe('companyWordKeys', () => {
   it('meets the words of a standardized company name (accents folded, legal form taken out)', () => {
     const record = standardizedMatchRecord('erp:1', 'erp', 'organization', { legalName: 'ÉLECTRICITÉ GÉNÉRALE Dupont SARL', postalCode: '69003' }, 'FR');
     const keys = incrementalBlockingKeys(record, { defaultCountry: 'FR' }).filter((k) => k.startsWith('rare company words'));
-    expect(keys).toEqual(['rare company words + postal district|organization|dupont\u000169']);
+    expect(keys).toEqual(['rare company words + postal code|organization|dupont\u000169003']);
   });
 });

@@ -1,3 +1,5 @@
+import { blockingKeys, DEFAULT_BLOCKING_RULES } from './blocking-rules';
+import { extractFeatures } from './features';
 import { NotAMatchSet } from './deterministic-rules';
 import { GoldenCluster, incrementalBlockingKeys, resolveIncoming } from './incremental';
 import { MatchRecord } from './match-record';
@@ -130,14 +132,27 @@ describe('incrementalBlockingKeys', () => {
       'email domain|organization|kowalczyk.fr',
       'email|organization|contact@kowalczyk.fr',
       // "boulangerie" is the name of hundreds of companies in a district: no key of its own
-      'rare company words + postal district|organization|kowalczyk\u000169',
-      'rare company words + postal district|organization|wisniewski\u000169',
+      'rare company words + postal code|organization|kowalczyk\u000169003',
+      'rare company words + postal code|organization|wisniewski\u000169003',
     ]);
+  });
+
+  it('keys a house number and street within the postal district (a batch keys them alone)', () => {
+    const record = (postalCode: string) => ({ id: `crm:${postalCode}`, kind: 'person' as const, lastName: 'martin', houseNumber: '12', street: 'rue de la republique', postalCode });
+    const place = (postalCode: string) => incrementalBlockingKeys(record(postalCode), { defaultCountry: 'FR' }).filter((k) => k.startsWith('house number'));
+    expect(place('69003')).toEqual(['house number + street|person|12\u0001rue de la republique\u000169']);
+    // another arrondissement of Lyon is in the same district; the same street of Marseille is not
+    expect(place('69008')).toEqual(place('69003'));
+    expect(place('13001')).not.toEqual(place('69003'));
+    // without a postal code the engine does not key the address
+    expect(incrementalBlockingKeys({ id: 'crm:1', kind: 'person', houseNumber: '12', street: 'rue de la republique' }).filter((k) => k.startsWith('house number'))).toEqual([]);
+    const rule = DEFAULT_BLOCKING_RULES.find((r) => r.name === 'house number + street')!;
+    expect(blockingKeys(rule, extractFeatures(record('69003')))).toEqual(['12\u0001rue de la republique']);
   });
 
   it('keys a company name made of generic words only on the pair of them', () => {
     const keys = incrementalBlockingKeys({ id: 'erp:2', kind: 'organization', legalName: 'boulangerie du centre', postalCode: '69003' }, { defaultCountry: 'FR' });
-    expect(keys.filter((k) => k.startsWith('rare company words'))).toEqual(['rare company words + postal district|organization|boulangerie centre\u000169']);
+    expect(keys.filter((k) => k.startsWith('rare company words'))).toEqual(['rare company words + postal code|organization|boulangerie centre\u000169003']);
   });
 
   it('gives persons and organizations different keys for the same email', () => {

@@ -76,12 +76,14 @@ export type IncrementalDecision =
   | { type: 'merge'; survivorId: string; mergedIds: string[]; assessments: ClusterAssessment[] };
 
 /**
- * The keys a record is stored under and looked up by: every default blocking rule for its kind,
- * prefixed with the rule and the kind (persons and organizations never share a block). The batch
- * path keeps only a company name's two rarest words; one record alone cannot know which are rare,
- * so here every word is a key but the generic ones of a shipped list (`companyWordKeys`:
- * "boulangerie", "services"), and the database skips the blocks that are too large. Rules marked
- * `batchOnly` (an email's one-typo deletion keys, one per character) are not stored.
+ * The keys a record is stored under and looked up by: every default blocking rule for its kind, on
+ * the parts its `engineOn` names where it has them, prefixed with the rule and the kind (persons
+ * and organizations never share a block). The batch path keeps only a company name's two rarest
+ * words; one record alone cannot know which are rare, so here every word is a key but the generic
+ * ones of a shipped list (`companyWordKeys`: "boulangerie", "services"), and the database skips
+ * the blocks that are too large. A house number and street are keyed within their postal district
+ * (a batch keys them alone). Rules marked `batchOnly` (an email's one-typo deletion keys, one per
+ * character) are not stored.
  */
 export function incrementalBlockingKeys(record: MatchRecord, options: FeatureOptions = {}, rules: readonly BlockingRuleSpec[] = DEFAULT_BLOCKING_RULES): string[] {
   return incrementalBlockingKeysOf(extractFeatures(record, options), rules);
@@ -93,7 +95,7 @@ export function incrementalBlockingKeysOf(features: Features, rules: readonly Bl
   const keys = new Set<string>();
   for (const rule of rulesForKind(rules, kind)) {
     if (rule.batchOnly) continue;
-    const incremental: BlockingRuleSpec = { ...rule, on: rule.on.map((part) => (part === 'legalNameRareWords' ? 'companyWords' : part)) };
+    const incremental: BlockingRuleSpec = { ...rule, on: rule.engineOn ?? rule.on.map((part) => (part === 'legalNameRareWords' ? 'companyWords' : part)) };
     for (const key of blockingKeys(incremental, features)) keys.add(`${rule.name}|${kind}|${key}`);
   }
   return [...keys].sort();
