@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { incrementalBlockingKeys, standardizedMatchRecord, trigramName } from '@mdm/core';
 import { ResolutionStore, SourceRecordRow, inTransaction, runMigrations } from '@mdm/persistence';
 import { TestEnvironment } from './support/harness';
+import { storedKeys } from './support/stored-keys';
 
 const RULE = 'rare company words + postal district|organization|';
 /** The same rule since the postal code replaced the district (a later migration). */
@@ -48,13 +49,11 @@ describe('generic company words migration', () => {
   });
   const computed = new Map(rows.map((r) => [r.sourceId, [...r.matchKeys].sort()]));
 
-  /** Each record's keys of the rule, from `match_key` and from its own list. */
+  /** Each record's keys, by its source id, from `match_key` and from its own list. */
   const stored = async () => {
-    const table: { source_id: string; keys: string[] }[] = await dataSource.query(
-      `SELECT source_id, array_agg(key ORDER BY key COLLATE "C") AS keys FROM match_key GROUP BY source_id ORDER BY source_id`,
-    );
-    const lists: { source_id: string; keys: string[] }[] = await dataSource.query(`SELECT source_id, match_keys AS keys FROM source_record ORDER BY source_id`);
-    return { table: new Map(table.map((r) => [r.source_id, r.keys])), lists: new Map(lists.map((r) => [r.source_id, r.keys])) };
+    const { table, lists } = await storedKeys(dataSource);
+    const bySourceId = (keys: Map<string, string[]>) => new Map([...keys].map(([id, k]) => [id.slice(id.indexOf(':') + 1), k]));
+    return { table: bySourceId(table), lists: bySourceId(lists) };
   };
   const words = (keys: readonly string[], rule = RULE) => keys.filter((k) => k.startsWith(rule)).map((k) => k.slice(rule.length).split('\u0001')[0]);
   const ofOtherRules = (keys: readonly string[]) => keys.filter((k) => !k.startsWith(RULE) && !k.startsWith(CURRENT));

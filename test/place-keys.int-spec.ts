@@ -13,6 +13,7 @@ import {
 } from '@mdm/core';
 import { ResolutionStore, SourceRecordRow, inTransaction, runMigrations } from '@mdm/persistence';
 import { TestEnvironment } from './support/harness';
+import { storedKeys } from './support/stored-keys';
 
 /** The engine's keys of the two rules before the migration. */
 const OLD_RULES: BlockingRuleSpec[] = [
@@ -64,14 +65,7 @@ describe('narrower place keys migration', () => {
   const id = (r: SourceRecordRow) => `${r.source}:${r.sourceId}`;
   const computed = new Map(rows.map((r) => [id(r), [...r.matchKeys].sort()]));
 
-  /** Each record's keys, from `match_key` and from its own list. */
-  const stored = async () => {
-    const table: { id: string; keys: string[] }[] = await dataSource.query(
-      `SELECT source || ':' || source_id AS id, array_agg(key ORDER BY key COLLATE "C") AS keys FROM match_key GROUP BY source, source_id`,
-    );
-    const lists: { id: string; keys: string[] }[] = await dataSource.query(`SELECT source || ':' || source_id AS id, match_keys AS keys FROM source_record`);
-    return { table: new Map(table.map((r) => [r.id, r.keys])), lists: new Map(lists.map((r) => [r.id, r.keys])) };
-  };
+  const stored = () => storedKeys(dataSource);
 
   beforeAll(async () => {
     env = await TestEnvironment.create('place_keys');
