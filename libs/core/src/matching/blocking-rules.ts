@@ -20,13 +20,20 @@ export function blockingContext(features: readonly Features[]): BlockingContext 
 
 const RARE_WORDS = 2;
 
+/** The words of 3 letters or more of the company name, each once. */
+function companyNameWords(f: Features): string[] {
+  return [...new Set((f.legalTokens ?? []).filter((t) => t.length >= 3))];
+}
+
 /**
  * The two rarest words (3 letters or more) of the company name, leaving out common ones:
- * "boulangerie" and "services" make huge blocks, "kowalczyk" a small one.
+ * "boulangerie" and "services" make huge blocks, "kowalczyk" a small one. Without statistics over
+ * the records (the engine keys one record at a time and cannot know which words are rare), every
+ * word but the generic ones of a shipped list (`companyWordKeys`).
  */
 function rareWords(f: Features, context: BlockingContext | undefined): string[] {
-  const words = [...new Set((f.legalTokens ?? []).filter((t) => t.length >= 3))];
-  if (context === undefined) return words.slice(0, RARE_WORDS);
+  const words = companyNameWords(f);
+  if (context === undefined) return companyWordKeys(words);
   const frequency = (w: string) => context.legalWordFrequency.get(w) ?? 0;
   return words
     .filter((w) => frequency(w) <= context.commonWord)
@@ -84,8 +91,8 @@ export const BLOCKING_KEY_PARTS = {
    * The words of the company name of 3 letters or more but the generic ones ("boulangerie",
    * "services", "paris"); pairs of words for a name of generic words only (`companyWordKeys`).
    */
-  companyWords: (f: Features) => companyWordKeys([...new Set((f.legalTokens ?? []).filter((t) => t.length >= 3))]),
-  /** The two rarest words of the company name. */
+  companyWords: (f: Features) => companyWordKeys(companyNameWords(f)),
+  /** The two rarest words of the company name (`rareWords`). */
   legalNameRareWords: (f: Features, context?: BlockingContext) => rareWords(f, context),
   fullName: (f: Features) => one(f.fullName),
 } satisfies Record<string, (f: Features, context?: BlockingContext) => readonly string[]>;
@@ -195,8 +202,7 @@ export const DEFAULT_BLOCKING_RULES: BlockingRuleSpec[] = [
   // a batch keeps the number and street alone, for files whose addresses lack a postal code
   { name: 'house number + street', on: ['houseNumber', 'street'], engineOn: ['houseNumber', 'street', 'district'] },
   { name: 'company name', on: ['legalName'], kinds: ORGANIZATION },
-  // the engine: every word but the generic ones (one record cannot know which are rare)
-  { name: 'rare company words + postal code', on: ['legalNameRareWords', 'postalCode'], engineOn: ['companyWords', 'postalCode'], kinds: ORGANIZATION },
+  { name: 'rare company words + postal code', on: ['legalNameRareWords', 'postalCode'], kinds: ORGANIZATION },
   { name: 'full name', on: ['fullName'], kinds: PERSON },
   // a contact's records at one employer, with a typo in the first name or a full name only
   { name: 'employer + last-name sound', on: ['legalName', 'lastNamePhonetic'], kinds: PERSON },

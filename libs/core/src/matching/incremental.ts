@@ -95,7 +95,7 @@ export function incrementalBlockingKeysOf(features: Features, rules: readonly Bl
   const keys = new Set<string>();
   for (const rule of rulesForKind(rules, kind)) {
     if (rule.batchOnly) continue;
-    const incremental: BlockingRuleSpec = { ...rule, on: rule.engineOn ?? rule.on.map((part) => (part === 'legalNameRareWords' ? 'companyWords' : part)) };
+    const incremental: BlockingRuleSpec = rule.engineOn ? { ...rule, on: rule.engineOn } : rule;
     for (const key of blockingKeys(incremental, features)) keys.add(`${rule.name}|${kind}|${key}`);
   }
   return [...keys].sort();
