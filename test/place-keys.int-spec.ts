@@ -1,16 +1,6 @@
 import { DataSource } from 'typeorm';
-import {
-  BlockingRuleSpec,
-  CanonicalAttributes,
-  PartyKind,
-  extractFeatures,
-  generateRows,
-  incrementalBlockingKeys,
-  incrementalBlockingKeysOf,
-  standardizedIsGeneric,
-  standardizedMatchRecord,
-  trigramName,
-} from '@mdm/core';
+import { BlockingRuleSpec, PartyKind, extractFeatures, incrementalBlockingKeys, incrementalBlockingKeysOf, standardizedIsGeneric, trigramName } from '@mdm/core';
+import { generatedRecords } from '@mdm/core/matching/__tests__/engine-simulation';
 import { ResolutionStore, SourceRecordRow, inTransaction, runMigrations } from '@mdm/persistence';
 import { TestEnvironment } from './support/harness';
 import { storedKeys } from './support/stored-keys';
@@ -34,34 +24,25 @@ describe('narrower place keys migration', () => {
   let env: TestEnvironment;
   let dataSource: DataSource;
 
-  const rows: SourceRecordRow[] = [];
-  for (const row of generateRows({ records: 2500, seed: 17 })) {
-    const attributes: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) {
-      if (value === '' || ['record_id', 'source', 'entity_id', 'kind', 'updatedAt', 'emailOptIn', 'smsOptIn'].includes(key)) continue;
-      attributes[key] = key === 'email' || key === 'phone' ? value.split('|') : value;
-    }
-    const kind = row.kind as PartyKind;
-    const matchRecord = standardizedMatchRecord(row.record_id, row.source, kind, attributes as CanonicalAttributes, 'FR');
-    rows.push({
-      source: row.source,
-      sourceId: row.record_id,
-      entity: kind === 'person' ? 'person' : 'account',
-      kind,
-      payload: Buffer.from(JSON.stringify(attributes)),
-      attributes,
-      standardized: {},
-      findings: [],
-      matchKeys: incrementalBlockingKeys(matchRecord, options),
-      matchRecord,
-      matchName: trigramName(matchRecord) ?? null,
-      links: {},
-      sourceUpdatedAt: null,
-      payloadHash: `hash-${row.record_id}`,
-      receivedAt: new Date(),
-      kafka: null,
-    });
-  }
+  // generated customers as the engine standardizes them; the migration reads only what the matcher reads
+  const rows: SourceRecordRow[] = generatedRecords(2500, 17).records.map((matchRecord) => ({
+    source: matchRecord.source!,
+    sourceId: matchRecord.id,
+    entity: matchRecord.kind === 'person' ? 'person' : 'account',
+    kind: matchRecord.kind as PartyKind,
+    payload: Buffer.from(JSON.stringify({ id: matchRecord.id })),
+    attributes: {},
+    standardized: {},
+    findings: [],
+    matchKeys: incrementalBlockingKeys(matchRecord, options),
+    matchRecord,
+    matchName: trigramName(matchRecord) ?? null,
+    links: {},
+    sourceUpdatedAt: null,
+    payloadHash: `hash-${matchRecord.id}`,
+    receivedAt: new Date(),
+    kafka: null,
+  }));
   const id = (r: SourceRecordRow) => `${r.source}:${r.sourceId}`;
   const computed = new Map(rows.map((r) => [id(r), [...r.matchKeys].sort()]));
 
